@@ -1,0 +1,2 @@
+// Public surface of src/credentials; filled in by its issue.
+export {};

@@ -1,0 +1,2 @@
+// Public surface of src/manifests; filled in by its issue.
+export {};

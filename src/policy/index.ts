@@ -1,0 +1,2 @@
+// Public surface of src/policy; filled in by its issue.
+export {};

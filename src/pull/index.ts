@@ -1,0 +1,2 @@
+// Public surface of src/pull; filled in by its issue.
+export {};

@@ -1,0 +1,2 @@
+// Public surface of src/reference; filled in by its issue.
+export {};
