@@ -1,0 +1,368 @@
+/**
+ * Go's `path.Match` (identical to `filepath.Match` on Unix), reimplemented over UTF-8 bytes.
+ *
+ * Kubernetes matches registry host labels with `filepath.Match`, so a credential is sent to a
+ * host exactly when Go says the glob matches. JavaScript glob libraries (picomatch, minimatch)
+ * disagree with Go on `[!a]` (a literal `!` in Go), `\` escapes, `*` crossing `/`, and on what a
+ * malformed pattern does, so this module follows Go's algorithm step by step:
+ *
+ * - `*` matches any run of bytes other than `/`; `?` matches one rune other than `/`;
+ *   `[...]` / `[^...]` classes with `lo-hi` ranges; `\c` matches `c` literally.
+ * - Go works on the UTF-8 bytes of a string: a `*` may stop in the middle of a multi-byte
+ *   character and a following `?` then consumes one stray continuation byte as U+FFFD. We encode
+ *   both strings to UTF-8 (a lone UTF-16 surrogate becomes U+FFFD, as TextEncoder does) so that
+ *   every answer is the one Go gives for the same text.
+ * - A malformed pattern yields the error `syntax error in pattern` (Go's `ErrBadPattern`).
+ *   Since Go 1.16 the remainder of the pattern is validated even after a mismatch, so `a[`
+ *   against `b` is an error, not a plain "no".
+ * - Time is O(len(pattern) × len(name)) at worst: like Go, only the most recent `*` is retried,
+ *   never an exponential search.
+ *
+ * The API is stable: the reference helper uses it for `familiarMatch`.
+ * @module
+ */
+
+/** Go's `path.ErrBadPattern` text. */
+export const GO_ERR_BAD_PATTERN = "syntax error in pattern" as const;
+
+/** The answer of {@link goPathMatch}: Go's `(matched bool, err error)` pair as data. */
+export interface GoPathMatchResult {
+  /** Whether the whole name matches the pattern (always false when `error` is set). */
+  readonly matched: boolean;
+  /** `"syntax error in pattern"` when the pattern is malformed, else `null`. */
+  readonly error: typeof GO_ERR_BAD_PATTERN | null;
+}
+
+const MATCHED: GoPathMatchResult = Object.freeze({ matched: true, error: null });
+const NOT_MATCHED: GoPathMatchResult = Object.freeze({ matched: false, error: null });
+const BAD_PATTERN: GoPathMatchResult = Object.freeze({
+  matched: false,
+  error: GO_ERR_BAD_PATTERN,
+});
+
+// Byte values used by the matcher.
+const STAR = 0x2a;
+const QUESTION = 0x3f;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+const BACKSLASH = 0x5c;
+const CARET = 0x5e;
+const DASH = 0x2d;
+const SLASH = 0x2f;
+
+/** The Unicode replacement character Go's UTF-8 decoder returns for a bad byte. */
+export const RUNE_ERROR = 0xfffd;
+
+/**
+ * Encodes a JavaScript string as UTF-8 bytes. A lone surrogate becomes U+FFFD (EF BF BD), the
+ * same as `TextEncoder`; written by hand because short strings encode faster in plain JS.
+ * @example
+ * utf8Encode("é"); // Uint8Array [0xc3, 0xa9]
+ */
+export function utf8Encode(text: string): Uint8Array {
+  const len = text.length;
+  let size = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) size += 1;
+    else if (c < 0x800) size += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < len && isLowSurrogate(text.charCodeAt(i + 1))) {
+      size += 4;
+      i++;
+    } else size += 3;
+  }
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[o++] = c;
+    } else if (c < 0x800) {
+      out[o++] = 0xc0 | (c >> 6);
+      out[o++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < len ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && isLowSurrogate(next)) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        out[o++] = 0xf0 | (cp >> 18);
+        out[o++] = 0x80 | ((cp >> 12) & 0x3f);
+        out[o++] = 0x80 | ((cp >> 6) & 0x3f);
+        out[o++] = 0x80 | (cp & 0x3f);
+        i++;
+      } else {
+        out[o++] = 0xef;
+        out[o++] = 0xbf;
+        out[o++] = 0xbd;
+      }
+    } else {
+      out[o++] = 0xe0 | (c >> 12);
+      out[o++] = 0x80 | ((c >> 6) & 0x3f);
+      out[o++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return out;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** Size in bytes of the rune last decoded by {@link decodeRune}. */
+let decodedSize = 0;
+
+/**
+ * Go's `utf8.DecodeRune` on `bytes[start:end]`: returns the rune and leaves its size in
+ * {@link lastRuneSize}. An invalid or truncated sequence decodes as U+FFFD of size 1, exactly
+ * as Go does (overlong forms and surrogates are invalid).
+ * @example
+ * decodeRune(utf8Encode("€x"), 0, 4); // 0x20ac, lastRuneSize() === 3
+ */
+export function decodeRune(bytes: Uint8Array, start: number, end: number): number {
+  if (start >= end) {
+    decodedSize = 0;
+    return RUNE_ERROR;
+  }
+  const b0 = bytes[start] as number;
+  if (b0 < 0x80) {
+    decodedSize = 1;
+    return b0;
+  }
+  decodedSize = 1;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b0 >= 0xc2 && b0 <= 0xdf) need = 1;
+  else if (b0 >= 0xe0 && b0 <= 0xef) {
+    need = 2;
+    if (b0 === 0xe0) lo = 0xa0;
+    else if (b0 === 0xed) hi = 0x9f;
+  } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+    need = 3;
+    if (b0 === 0xf0) lo = 0x90;
+    else if (b0 === 0xf4) hi = 0x8f;
+  } else return RUNE_ERROR;
+  // A truncated sequence is one bad byte, as in Go.
+  if (end - start < need + 1) return RUNE_ERROR;
+  const b1 = bytes[start + 1] as number;
+  if (b1 < lo || b1 > hi) return RUNE_ERROR;
+  if (need === 1) {
+    decodedSize = 2;
+    return ((b0 & 0x1f) << 6) | (b1 & 0x3f);
+  }
+  const b2 = bytes[start + 2] as number;
+  if (b2 < 0x80 || b2 > 0xbf) return RUNE_ERROR;
+  if (need === 2) {
+    decodedSize = 3;
+    return ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+  }
+  const b3 = bytes[start + 3] as number;
+  if (b3 < 0x80 || b3 > 0xbf) return RUNE_ERROR;
+  decodedSize = 4;
+  return ((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
+}
+
+/**
+ * Size in bytes of the rune most recently returned by {@link decodeRune} (0 for empty input).
+ * @example
+ * decodeRune(utf8Encode("é"), 0, 2);
+ * lastRuneSize(); // 2
+ */
+export function lastRuneSize(): number {
+  return decodedSize;
+}
+
+// matchChunk outcomes besides a non-negative "rest starts here" index.
+const CHUNK_FAILED = -1;
+const CHUNK_BAD = -2;
+
+// getEsc returns two values; kept in module state to avoid allocating per class member.
+let escNext = 0;
+
+/** Go's getEsc: one possibly escaped class member at p[c:end]; returns the rune or -1 (bad). */
+function getEsc(p: Uint8Array, c: number, end: number): number {
+  if (c >= end || p[c] === DASH || p[c] === RBRACKET) return -1;
+  if (p[c] === BACKSLASH) {
+    c++;
+    if (c >= end) return -1;
+  }
+  const r = decodeRune(p, c, end);
+  let bad = r === RUNE_ERROR && decodedSize === 1;
+  escNext = c + decodedSize;
+  if (escNext >= end) bad = true;
+  return bad ? -1 : r;
+}
+
+/**
+ * Go's matchChunk: does p[cs:ce] (no `*` outside classes) match a prefix of s[si:]?
+ * Returns the index after the match, CHUNK_FAILED, or CHUNK_BAD. Like Go, it keeps scanning
+ * the chunk after a mismatch so that a malformed pattern is always reported.
+ */
+function matchChunk(p: Uint8Array, cs: number, ce: number, s: Uint8Array, si: number): number {
+  const sLen = s.length;
+  let failed = false;
+  let c = cs;
+  while (c < ce) {
+    if (!failed && si >= sLen) failed = true;
+    const b = p[c];
+    if (b === LBRACKET) {
+      let r = 0;
+      if (!failed) {
+        r = decodeRune(s, si, sLen);
+        si += decodedSize;
+      }
+      c++;
+      let negated = false;
+      if (c < ce && p[c] === CARET) {
+        negated = true;
+        c++;
+      }
+      let match = false;
+      let nrange = 0;
+      for (;;) {
+        if (c < ce && p[c] === RBRACKET && nrange > 0) {
+          c++;
+          break;
+        }
+        const lo = getEsc(p, c, ce);
+        if (lo < 0) return CHUNK_BAD;
+        c = escNext;
+        let hi = lo;
+        if (p[c] === DASH) {
+          hi = getEsc(p, c + 1, ce);
+          if (hi < 0) return CHUNK_BAD;
+          c = escNext;
+        }
+        if (lo <= r && r <= hi) match = true;
+        nrange++;
+      }
+      if (match === negated) failed = true;
+    } else if (b === QUESTION) {
+      if (!failed) {
+        if (s[si] === SLASH) failed = true;
+        decodeRune(s, si, sLen);
+        si += decodedSize;
+      }
+      c++;
+    } else {
+      if (b === BACKSLASH) {
+        c++;
+        if (c >= ce) return CHUNK_BAD;
+      }
+      if (!failed) {
+        if (p[c] !== s[si]) failed = true;
+        si++;
+      }
+      c++;
+    }
+  }
+  return failed ? CHUNK_FAILED : si;
+}
+
+// scanChunk's results: the chunk is p[chunkStart:chunkEnd]; chunkStar says a `*` preceded it.
+let chunkStar = false;
+let chunkStart = 0;
+
+/** Go's scanChunk from p[pi:]; returns the end of the chunk (where the rest begins). */
+function scanChunk(p: Uint8Array, pi: number): number {
+  const pLen = p.length;
+  chunkStar = false;
+  while (pi < pLen && p[pi] === STAR) {
+    pi++;
+    chunkStar = true;
+  }
+  chunkStart = pi;
+  let inRange = false;
+  let i = pi;
+  for (; i < pLen; i++) {
+    const b = p[i];
+    if (b === BACKSLASH) {
+      if (i + 1 < pLen) i++;
+    } else if (b === LBRACKET) inRange = true;
+    else if (b === RBRACKET) inRange = false;
+    else if (b === STAR && !inRange) break;
+  }
+  return i;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * {@link goPathMatch} on UTF-8 byte strings (for callers that encode once and match often).
+ * @example
+ * goPathMatchBytes(utf8Encode("*.io"), utf8Encode("gcr.io")).matched; // true
+ */
+export function goPathMatchBytes(p: Uint8Array, s: Uint8Array): GoPathMatchResult {
+  const pLen = p.length;
+  const sLen = s.length;
+  let pi = 0;
+  let si = 0;
+  pattern: while (pi < pLen) {
+    const chunkEnd = scanChunk(p, pi);
+    const star = chunkStar;
+    const cs = chunkStart;
+    pi = chunkEnd;
+    if (star && cs === chunkEnd) {
+      // A trailing star matches the rest unless it holds a '/'.
+      return s.indexOf(SLASH, si) < 0 ? MATCHED : NOT_MATCHED;
+    }
+    const t = matchChunk(p, cs, chunkEnd, s, si);
+    // The last chunk must consume the whole name, otherwise the star may still help.
+    if (t >= 0 && (t === sLen || pi < pLen)) {
+      si = t;
+      continue;
+    }
+    if (t === CHUNK_BAD) return BAD_PATTERN;
+    if (star) {
+      for (let i = si; i < sLen && s[i] !== SLASH; i++) {
+        const t2 = matchChunk(p, cs, chunkEnd, s, i + 1);
+        if (t2 >= 0) {
+          if (pi === pLen && t2 < sLen) continue;
+          si = t2;
+          continue pattern;
+        }
+        if (t2 === CHUNK_BAD) return BAD_PATTERN;
+      }
+    }
+    // Go ≥ 1.16: a mismatch still reports a malformed remainder of the pattern.
+    while (pi < pLen) {
+      const end = scanChunk(p, pi);
+      if (matchChunk(p, chunkStart, end, EMPTY, 0) === CHUNK_BAD) return BAD_PATTERN;
+      pi = end;
+    }
+    return NOT_MATCHED;
+  }
+  return si === sLen ? MATCHED : NOT_MATCHED;
+}
+
+/**
+ * Go's `path.Match(pattern, name)` / Unix `filepath.Match`: whether `name` matches the shell
+ * pattern, or `error: "syntax error in pattern"` for a malformed pattern (then `matched` is
+ * false). Never throws for string input.
+ * @example
+ * goPathMatch("*.io", "gcr.io");      // { matched: true, error: null }
+ * goPathMatch("[!a]", "b");           // { matched: false, error: null } — '!' is literal in Go
+ * goPathMatch("[^a]", "b");           // { matched: true, error: null }
+ * goPathMatch("a[", "b");             // { matched: false, error: "syntax error in pattern" }
+ */
+export function goPathMatch(pattern: string, name: string): GoPathMatchResult {
+  return goPathMatchBytes(utf8Encode(pattern), utf8Encode(name));
+}
+
+/**
+ * Whether Go's `path.Match` accepts `pattern` as well-formed (it never returns ErrBadPattern
+ * for it, whatever the name).
+ * @example
+ * isValidGoPathPattern("reg[0-9]"); // true
+ * isValidGoPathPattern("reg[");     // false
+ */
+export function isValidGoPathPattern(pattern: string): boolean {
+  const p = utf8Encode(pattern);
+  const pLen = p.length;
+  let pi = 0;
+  while (pi < pLen) {
+    const end = scanChunk(p, pi);
+    if (matchChunk(p, chunkStart, end, EMPTY, 0) === CHUNK_BAD) return false;
+    pi = end;
+  }
+  return true;
+}
