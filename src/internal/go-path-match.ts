@@ -111,23 +111,21 @@ function isLowSurrogate(c: number): boolean {
 let decodedSize = 0;
 
 /**
- * Go's `utf8.DecodeRune` on `bytes[start:end]`: returns the rune and leaves its size in
- * {@link lastRuneSize}. An invalid or truncated sequence decodes as U+FFFD of size 1, exactly
- * as Go does (overlong forms and surrogates are invalid).
+ * Go's `utf8.DecodeRuneInString` on `bytes[start:end]`, where `bytes` is a byte string (see
+ * {@link toByteString}): returns the rune and leaves its size in {@link lastRuneSize}. An invalid
+ * or truncated sequence decodes as U+FFFD of size 1, exactly as Go does (overlong forms and
+ * surrogates are invalid).
  * @example
- * decodeRune(utf8Encode("€x"), 0, 4); // 0x20ac, lastRuneSize() === 3
+ * decodeRune(toByteString("€x"), 0, 4); // 0x20ac, lastRuneSize() === 3
  */
-export function decodeRune(bytes: Uint8Array, start: number, end: number): number {
+export function decodeRune(bytes: string, start: number, end: number): number {
   if (start >= end) {
     decodedSize = 0;
     return RUNE_ERROR;
   }
-  const b0 = bytes[start] as number;
-  if (b0 < 0x80) {
-    decodedSize = 1;
-    return b0;
-  }
+  const b0 = bytes.charCodeAt(start);
   decodedSize = 1;
+  if (b0 < 0x80) return b0;
   let need: number;
   let lo = 0x80;
   let hi = 0xbf;
@@ -143,19 +141,19 @@ export function decodeRune(bytes: Uint8Array, start: number, end: number): numbe
   } else return RUNE_ERROR;
   // A truncated sequence is one bad byte, as in Go.
   if (end - start < need + 1) return RUNE_ERROR;
-  const b1 = bytes[start + 1] as number;
+  const b1 = bytes.charCodeAt(start + 1);
   if (b1 < lo || b1 > hi) return RUNE_ERROR;
   if (need === 1) {
     decodedSize = 2;
     return ((b0 & 0x1f) << 6) | (b1 & 0x3f);
   }
-  const b2 = bytes[start + 2] as number;
+  const b2 = bytes.charCodeAt(start + 2);
   if (b2 < 0x80 || b2 > 0xbf) return RUNE_ERROR;
   if (need === 2) {
     decodedSize = 3;
     return ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
   }
-  const b3 = bytes[start + 3] as number;
+  const b3 = bytes.charCodeAt(start + 3);
   if (b3 < 0x80 || b3 > 0xbf) return RUNE_ERROR;
   decodedSize = 4;
   return ((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
@@ -164,11 +162,46 @@ export function decodeRune(bytes: Uint8Array, start: number, end: number): numbe
 /**
  * Size in bytes of the rune most recently returned by {@link decodeRune} (0 for empty input).
  * @example
- * decodeRune(utf8Encode("é"), 0, 2);
+ * decodeRune(toByteString("é"), 0, 2);
  * lastRuneSize(); // 2
  */
 export function lastRuneSize(): number {
   return decodedSize;
+}
+
+/** Whether every UTF-16 unit of `text` is ASCII (then the text is its own byte string). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/**
+ * The UTF-8 bytes of `text` as a "byte string": one UTF-16 unit per byte (0-255). Go strings are
+ * byte strings, so comparing, slicing and sorting byte strings in JavaScript gives Go's answers
+ * (a plain JS comparison would order by UTF-16 units). ASCII text is returned unchanged.
+ * @example
+ * toByteString("é"); // "\u00c3\u00a9"
+ */
+export function toByteString(text: string): string {
+  if (isAscii(text)) return text;
+  return bytesToByteString(utf8Encode(text));
+}
+
+/**
+ * Text for a byte string, decoding UTF-8 the way Go's `encoding/json` prints a Go string: every
+ * byte that is not part of a valid sequence becomes U+FFFD.
+ * @example
+ * fromByteString("\u00c3\u00a9"); // "é"
+ */
+export function fromByteString(bytes: string): string {
+  if (isAscii(bytes)) return bytes;
+  let out = "";
+  for (let i = 0; i < bytes.length; ) {
+    const r = decodeRune(bytes, i, bytes.length);
+    out += String.fromCodePoint(r);
+    i += decodedSize;
+  }
+  return out;
 }
 
 // matchChunk outcomes besides a non-negative "rest starts here" index.
@@ -179,9 +212,10 @@ const CHUNK_BAD = -2;
 let escNext = 0;
 
 /** Go's getEsc: one possibly escaped class member at p[c:end]; returns the rune or -1 (bad). */
-function getEsc(p: Uint8Array, c: number, end: number): number {
-  if (c >= end || p[c] === DASH || p[c] === RBRACKET) return -1;
-  if (p[c] === BACKSLASH) {
+function getEsc(p: string, c: number, end: number): number {
+  const b = p.charCodeAt(c);
+  if (c >= end || b === DASH || b === RBRACKET) return -1;
+  if (b === BACKSLASH) {
     c++;
     if (c >= end) return -1;
   }
@@ -197,13 +231,13 @@ function getEsc(p: Uint8Array, c: number, end: number): number {
  * Returns the index after the match, CHUNK_FAILED, or CHUNK_BAD. Like Go, it keeps scanning
  * the chunk after a mismatch so that a malformed pattern is always reported.
  */
-function matchChunk(p: Uint8Array, cs: number, ce: number, s: Uint8Array, si: number): number {
+function matchChunk(p: string, cs: number, ce: number, s: string, si: number): number {
   const sLen = s.length;
   let failed = false;
   let c = cs;
   while (c < ce) {
     if (!failed && si >= sLen) failed = true;
-    const b = p[c];
+    const b = p.charCodeAt(c);
     if (b === LBRACKET) {
       let r = 0;
       if (!failed) {
@@ -212,14 +246,14 @@ function matchChunk(p: Uint8Array, cs: number, ce: number, s: Uint8Array, si: nu
       }
       c++;
       let negated = false;
-      if (c < ce && p[c] === CARET) {
+      if (c < ce && p.charCodeAt(c) === CARET) {
         negated = true;
         c++;
       }
       let match = false;
       let nrange = 0;
       for (;;) {
-        if (c < ce && p[c] === RBRACKET && nrange > 0) {
+        if (c < ce && p.charCodeAt(c) === RBRACKET && nrange > 0) {
           c++;
           break;
         }
@@ -227,7 +261,7 @@ function matchChunk(p: Uint8Array, cs: number, ce: number, s: Uint8Array, si: nu
         if (lo < 0) return CHUNK_BAD;
         c = escNext;
         let hi = lo;
-        if (p[c] === DASH) {
+        if (p.charCodeAt(c) === DASH) {
           hi = getEsc(p, c + 1, ce);
           if (hi < 0) return CHUNK_BAD;
           c = escNext;
@@ -238,7 +272,7 @@ function matchChunk(p: Uint8Array, cs: number, ce: number, s: Uint8Array, si: nu
       if (match === negated) failed = true;
     } else if (b === QUESTION) {
       if (!failed) {
-        if (s[si] === SLASH) failed = true;
+        if (s.charCodeAt(si) === SLASH) failed = true;
         decodeRune(s, si, sLen);
         si += decodedSize;
       }
@@ -249,7 +283,7 @@ function matchChunk(p: Uint8Array, cs: number, ce: number, s: Uint8Array, si: nu
         if (c >= ce) return CHUNK_BAD;
       }
       if (!failed) {
-        if (p[c] !== s[si]) failed = true;
+        if (p.charCodeAt(c) !== s.charCodeAt(si)) failed = true;
         si++;
       }
       c++;
@@ -263,10 +297,10 @@ let chunkStar = false;
 let chunkStart = 0;
 
 /** Go's scanChunk from p[pi:]; returns the end of the chunk (where the rest begins). */
-function scanChunk(p: Uint8Array, pi: number): number {
+function scanChunk(p: string, pi: number): number {
   const pLen = p.length;
   chunkStar = false;
-  while (pi < pLen && p[pi] === STAR) {
+  while (pi < pLen && p.charCodeAt(pi) === STAR) {
     pi++;
     chunkStar = true;
   }
@@ -274,7 +308,7 @@ function scanChunk(p: Uint8Array, pi: number): number {
   let inRange = false;
   let i = pi;
   for (; i < pLen; i++) {
-    const b = p[i];
+    const b = p.charCodeAt(i);
     if (b === BACKSLASH) {
       if (i + 1 < pLen) i++;
     } else if (b === LBRACKET) inRange = true;
@@ -284,14 +318,13 @@ function scanChunk(p: Uint8Array, pi: number): number {
   return i;
 }
 
-const EMPTY = new Uint8Array(0);
-
 /**
- * {@link goPathMatch} on UTF-8 byte strings (for callers that encode once and match often).
+ * {@link goPathMatch} on byte strings (see {@link toByteString}), for callers that convert once
+ * and match often (the keyring pre-converts every host label).
  * @example
- * goPathMatchBytes(utf8Encode("*.io"), utf8Encode("gcr.io")).matched; // true
+ * goPathMatchByteStrings("*.io", "gcr.io").matched; // true
  */
-export function goPathMatchBytes(p: Uint8Array, s: Uint8Array): GoPathMatchResult {
+export function goPathMatchByteStrings(p: string, s: string): GoPathMatchResult {
   const pLen = p.length;
   const sLen = s.length;
   let pi = 0;
@@ -303,7 +336,7 @@ export function goPathMatchBytes(p: Uint8Array, s: Uint8Array): GoPathMatchResul
     pi = chunkEnd;
     if (star && cs === chunkEnd) {
       // A trailing star matches the rest unless it holds a '/'.
-      return s.indexOf(SLASH, si) < 0 ? MATCHED : NOT_MATCHED;
+      return s.indexOf("/", si) < 0 ? MATCHED : NOT_MATCHED;
     }
     const t = matchChunk(p, cs, chunkEnd, s, si);
     // The last chunk must consume the whole name, otherwise the star may still help.
@@ -313,7 +346,7 @@ export function goPathMatchBytes(p: Uint8Array, s: Uint8Array): GoPathMatchResul
     }
     if (t === CHUNK_BAD) return BAD_PATTERN;
     if (star) {
-      for (let i = si; i < sLen && s[i] !== SLASH; i++) {
+      for (let i = si; i < sLen && s.charCodeAt(i) !== SLASH; i++) {
         const t2 = matchChunk(p, cs, chunkEnd, s, i + 1);
         if (t2 >= 0) {
           if (pi === pLen && t2 < sLen) continue;
@@ -326,7 +359,7 @@ export function goPathMatchBytes(p: Uint8Array, s: Uint8Array): GoPathMatchResul
     // Go ≥ 1.16: a mismatch still reports a malformed remainder of the pattern.
     while (pi < pLen) {
       const end = scanChunk(p, pi);
-      if (matchChunk(p, chunkStart, end, EMPTY, 0) === CHUNK_BAD) return BAD_PATTERN;
+      if (matchChunk(p, chunkStart, end, "", 0) === CHUNK_BAD) return BAD_PATTERN;
       pi = end;
     }
     return NOT_MATCHED;
@@ -345,7 +378,7 @@ export function goPathMatchBytes(p: Uint8Array, s: Uint8Array): GoPathMatchResul
  * goPathMatch("a[", "b");             // { matched: false, error: "syntax error in pattern" }
  */
 export function goPathMatch(pattern: string, name: string): GoPathMatchResult {
-  return goPathMatchBytes(utf8Encode(pattern), utf8Encode(name));
+  return goPathMatchByteStrings(toByteString(pattern), toByteString(name));
 }
 
 /**
@@ -356,13 +389,30 @@ export function goPathMatch(pattern: string, name: string): GoPathMatchResult {
  * isValidGoPathPattern("reg[");     // false
  */
 export function isValidGoPathPattern(pattern: string): boolean {
-  const p = utf8Encode(pattern);
+  const p = toByteString(pattern);
   const pLen = p.length;
   let pi = 0;
   while (pi < pLen) {
     const end = scanChunk(p, pi);
-    if (matchChunk(p, chunkStart, end, EMPTY, 0) === CHUNK_BAD) return false;
+    if (matchChunk(p, chunkStart, end, "", 0) === CHUNK_BAD) return false;
     pi = end;
   }
   return true;
+}
+
+/**
+ * {@link goPathMatch} on UTF-8 byte arrays.
+ * @example
+ * goPathMatchBytes(utf8Encode("*.io"), utf8Encode("gcr.io")).matched; // true
+ */
+export function goPathMatchBytes(p: Uint8Array, s: Uint8Array): GoPathMatchResult {
+  return goPathMatchByteStrings(bytesToByteString(p), bytesToByteString(s));
+}
+
+function bytesToByteString(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  }
+  return out;
 }

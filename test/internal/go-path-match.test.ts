@@ -3,10 +3,13 @@ import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
 import {
   decodeRune,
+  fromByteString,
   GO_ERR_BAD_PATTERN,
   goPathMatch,
+  goPathMatchBytes,
   isValidGoPathPattern,
   lastRuneSize,
+  toByteString,
   utf8Encode,
 } from "../../src/internal/go-path-match.js";
 
@@ -202,9 +205,28 @@ describe("utf8Encode / decodeRune", () => {
     ["above U+10FFFF", [0xf4, 0x90, 0x80, 0x80], 0xfffd, 1],
     ["empty", [], 0xfffd, 0],
   ] as const)("%s", (_, bytes, rune, size) => {
-    const b = Uint8Array.from(bytes);
+    const b = String.fromCharCode(...bytes);
     expect(decodeRune(b, 0, b.length)).toBe(rune);
     expect(lastRuneSize()).toBe(size);
+  });
+});
+
+describe("byte strings", () => {
+  it("round-trips valid text and maps bad bytes to U+FFFD one by one, like Go's JSON", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => {
+        expect(fromByteString(toByteString(s))).toBe(s);
+        expect(toByteString(s).length).toBe(utf8Encode(s).length);
+      }),
+    );
+    expect(toByteString("abc")).toBe("abc");
+    expect(fromByteString("\xe2\x82")).toBe("\ufffd\ufffd");
+    expect(fromByteString("a\xffb")).toBe("a\ufffdb");
+  });
+
+  it("goPathMatchBytes agrees with goPathMatch", () => {
+    expect(goPathMatchBytes(utf8Encode("*??"), utf8Encode("€")).matched).toBe(true);
+    expect(goPathMatchBytes(utf8Encode("a["), utf8Encode("a")).error).toBe(GO_ERR_BAD_PATTERN);
   });
 });
 
