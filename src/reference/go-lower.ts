@@ -1,0 +1,76 @@
+/**
+ * Go's `strings.ToLower`, as far as the reference parser needs it.
+ *
+ * Go lowercases rune by rune with Unicode's simple case mapping; JavaScript's `toLowerCase`
+ * uses the full mapping, which differs in one place that matters here: U+0130 `İ` lowers to
+ * `i` in Go but to `i` + U+0307 in JavaScript. Two answers are needed:
+ *
+ * - Parse re-checks the grammar on the lowercased input. The grammar is ASCII, so only the
+ *   characters whose Go lowercase is ASCII can make it match: ASCII capitals, U+0130 `İ` → `i`
+ *   and U+212A (Kelvin sign) → `k`. Anything else non-ASCII stays non-ASCII and fails.
+ * - ParseNormalizedNamed and splitDockerDomain ask whether lowercasing changes a string at all.
+ *   For one character the full and simple mappings agree on "changes or not" (the only
+ *   unconditional special lowercase mapping is `İ`, which changes under both), so
+ *   `toLowerCase` answers it for any code point.
+ *
+ * A lone surrogate counts as U+FFFD, which lowercasing leaves alone: Go never sees a lone
+ * surrogate, because the text reaches it as UTF-8 (JSON and UTF-8 encoders turn it into U+FFFD).
+ * @module
+ */
+
+const CAPITAL_I_WITH_DOT = 0x130;
+const KELVIN_SIGN = 0x212a;
+
+/**
+ * The input lowercased Go's way if the result is ASCII, else null (a non-ASCII result cannot
+ * match the grammar, so the caller need not look at it).
+ * @example
+ * goLowerAscii("İMAGE"); // "image"
+ * goLowerAscii("é");     // null
+ */
+export function goLowerAscii(s: string): string | null {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let lower: number;
+    if (c < 0x41) continue;
+    if (c <= 0x5a) lower = c + 0x20;
+    else if (c < 0x80) continue;
+    else if (c === CAPITAL_I_WITH_DOT) lower = 0x69;
+    else if (c === KELVIN_SIGN) lower = 0x6b;
+    else return null;
+    out += s.slice(from, i) + String.fromCharCode(lower);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/**
+ * Whether Go's `strings.ToLower(s[start, end))` differs from that text.
+ * @example
+ * goLowerChanges("library/Foo", 0, 11); // true
+ * goLowerChanges("ſ", 0, 1);            // false (already lowercase)
+ */
+export function goLowerChanges(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) return true;
+      continue;
+    }
+    let ch: string;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = s.charCodeAt(i + 1);
+      if (d < 0xdc00 || d > 0xdfff) continue; // lone high surrogate: U+FFFD, unchanged
+      ch = s.slice(i, i + 2);
+      i++;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      continue; // lone surrogate: U+FFFD, unchanged
+    } else {
+      ch = s[i]!;
+    }
+    if (ch.toLowerCase() !== ch) return true;
+  }
+  return false;
+}

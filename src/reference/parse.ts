@@ -1,0 +1,71 @@
+/**
+ * Go's `reference.Parse`: the grammar, no normalisation.
+ * @module
+ */
+
+import { validateDigest } from "./digest.js";
+import { ImageReferenceError, referenceError, requireString } from "./errors.js";
+import { goLowerAscii } from "./go-lower.js";
+import { scan, scanReference } from "./grammar.js";
+import { type NamedReference, namedReference } from "./reference.js";
+
+/** Go's RepositoryNameTotalLengthMax, checked against the path only (v0.6.0). */
+export const PATH_MAX_LENGTH = 255;
+
+/**
+ * Builds the reference from a successful `scanReference(s, 0, true)` (still in `scan`), with the
+ * checks Go's Parse runs after the regex: the path length, then the digest.
+ */
+export function referenceFromScan(s: string): NamedReference | ImageReferenceError {
+  const { domainEnd, nameEnd, tagStart, digestStart } = scan;
+  const pathStart = domainEnd + 1;
+  if (nameEnd - pathStart > PATH_MAX_LENGTH) return referenceError("NAME_TOO_LONG");
+  let digest = "";
+  if (digestStart >= 0) {
+    const problem = validateDigest(s, digestStart, scan.digestColon, s.length);
+    if (problem !== null) return referenceError(problem);
+    digest = s.slice(digestStart);
+  }
+  const name = s.slice(0, nameEnd);
+  return namedReference(
+    name,
+    domainEnd < 0 ? "" : s.slice(0, domainEnd),
+    domainEnd < 0 ? name : s.slice(pathStart, nameEnd),
+    tagStart < 0 ? "" : s.slice(tagStart, digestStart < 0 ? s.length : digestStart - 1),
+    digest,
+  );
+}
+
+/** Go's Parse as a value: the reference, or the error Go returns. */
+export function parseResult(s: string): NamedReference | ImageReferenceError {
+  if (scanReference(s, 0, true)) return referenceFromScan(s);
+  if (s === "") return referenceError("NAME_EMPTY");
+  // Go retries the grammar on strings.ToLower(s) to tell "uppercase" from "malformed".
+  const lower = goLowerAscii(s);
+  if (lower !== null && lower !== s && scanReference(lower, 0, true)) {
+    return referenceError("NAME_CONTAINS_UPPERCASE");
+  }
+  return referenceError("REFERENCE_INVALID_FORMAT");
+}
+
+/** Returns the value or throws the error: the shared tail of every throwing parse function. */
+export function orThrow<R>(result: R | ImageReferenceError): R {
+  if (result instanceof ImageReferenceError) throw result;
+  return result;
+}
+
+/**
+ * Parses `s` exactly as Go's `reference.Parse` (no normalisation: `nginx` stays `nginx`, and a
+ * first component such as `foo` in `foo/bar` is read as a domain when it can be one).
+ * @throws {ImageReferenceError} with Go's message when Go returns an error.
+ * @throws {TypeError} when `s` is not a string.
+ * @example
+ * const ref = parseReference("localhost:5000/app:v1");
+ * ref.domain; // "localhost:5000"
+ * ref.tag;    // "v1"
+ * parseReference("Uppercase:tag"); // throws "repository name must be lowercase"
+ */
+export function parseReference(s: string): NamedReference {
+  requireString("parseReference", s);
+  return orThrow(parseResult(s));
+}
