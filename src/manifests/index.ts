@@ -1,2 +1,15 @@
-// Public surface of src/manifests; filled in by its issue.
-export {};
+// Public surface of src/manifests: the walker that finds every image in Kubernetes objects.
+export {
+  type FindImagesOptions,
+  findImages,
+  type SafeFindImagesResult,
+  safeFindImages,
+} from "./find-images.js";
+export type {
+  ImageFinding,
+  ImageFindingCode,
+  ImageNameSummary,
+  ImageSource,
+  ImageUse,
+  PolicyOrigin,
+} from "./image-use.js";
