@@ -1,0 +1,251 @@
+/**
+ * The kubelet's credential keyring (`BasicDockerKeyring` and `UnionDockerKeyring` in
+ * pkg/credentialprovider/keyring.go), with the same keys, the same order and the same Docker Hub
+ * fallback, and a lookup that stays fast with many keys.
+ *
+ * Add (§4.4): each config key gets `https://` unless it starts with `http://` or `https://`, is
+ * parsed with Go's `url.Parse` (a failure skips the entry; `skipped` keeps Go's error text), and
+ * becomes `host + path` with a leading `/v1/` or `/v2/` cut to `/`, or just `host` when the path
+ * is empty or `/`. Keys are de-duplicated and sorted in reverse byte order.
+ *
+ * Lookup (§4.5): every key that URL-matches the image contributes all its credentials, in index
+ * order; when none does and the image is a Docker Hub image, the credentials of an exact
+ * `index.docker.io` key are returned.
+ *
+ * Speed: each key is parsed once at creation and filed by (port, label count) under an exact
+ * host, or under one literal label, or as a fully wild glob; a lookup parses the image once and
+ * only checks the few keys that can match, then restores the index order. Go's map iteration
+ * order within one config is random; we add entries in document order.
+ * @module
+ */
+
+import { fromByteString, toByteString } from "../internal/go-path-match.js";
+import { goURLParseByteString } from "../internal/go-url.js";
+import { type Credential, type CredentialSource, createCredential } from "./credential.js";
+import { isDefaultRegistryMatch } from "./default-registry.js";
+import type { DockerConfig } from "./docker-config.js";
+import { matchSplitURLs, type SplitRegistryURL, splitSchemelessURL } from "./url-match.js";
+
+/** A config entry that Add ignored, with Go's `url.Parse` error text. */
+export interface SkippedKeyringEntry {
+  /** The registry key as written in the config. */
+  readonly entry: string;
+  /** Go's error, e.g. `parse "https://%zz": invalid URL escape "%zz"`. */
+  readonly error: string;
+  /** The config it came from. */
+  readonly source: CredentialSource;
+}
+
+/** A credential keyring (Go: DockerKeyring). */
+export interface Keyring {
+  /**
+   * The credentials the kubelet would try for `image` (a normalised name such as
+   * `docker.io/library/nginx`), in order. Empty when none applies.
+   */
+  lookup(image: string): readonly Credential[];
+  /** The normalised keys in lookup order (for a union: each member's index in turn). */
+  readonly index: readonly string[];
+  /** Config entries that Add skipped, and why. */
+  readonly skipped: readonly SkippedKeyringEntry[];
+}
+
+interface KeyEntry {
+  readonly keyBytes: string;
+  readonly credentials: Credential[];
+  /** Position in the reverse-sorted index. */
+  rank: number;
+  /** The key re-parsed as Lookup parses it; null when that parse fails (it never matches). */
+  split: SplitRegistryURL | null;
+}
+
+interface Bucket {
+  readonly exact: Map<string, KeyEntry[]>;
+  readonly byLabel: Map<string, KeyEntry[]>;
+  readonly wild: KeyEntry[];
+}
+
+const DEFAULT_REGISTRY_HOST = "index.docker.io";
+
+function isLiteralLabel(label: string): boolean {
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    // '*', '?', '[' and '\' are the only bytes with a meaning in filepath.Match.
+    if (c === 0x2a || c === 0x3f || c === 0x5b || c === 0x5c) return false;
+  }
+  return true;
+}
+
+function pushTo(map: Map<string, KeyEntry[]>, key: string, entry: KeyEntry): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [entry]);
+  else list.push(entry);
+}
+
+/** Go's Add key normalisation on one config key: the key byte string or the error text. */
+function normaliseKey(registry: string): { readonly key: string } | { readonly error: string } {
+  let value = toByteString(registry);
+  if (!value.startsWith("https://") && !value.startsWith("http://")) value = `https://${value}`;
+  const parsed = goURLParseByteString(value);
+  if (!parsed.ok) return { error: parsed.error };
+  let path = parsed.url.path;
+  if (path.startsWith("/v2/") || path.startsWith("/v1/")) path = path.slice(3);
+  return { key: path.length > 0 && path !== "/" ? parsed.url.host + path : parsed.url.host };
+}
+
+/**
+ * The keyring key the kubelet files a docker config key under (§4.4), or Go's parse error.
+ * @example
+ * normalizeKeyringKey("https://index.docker.io/v1/"); // { ok: true, key: "index.docker.io" }
+ * normalizeKeyringKey("http://quay.io/v2/foo");       // { ok: true, key: "quay.io/foo" }
+ * normalizeKeyringKey("registry.io:abc");             // { ok: false, error: 'parse "https://registry.io:abc": invalid port ":abc" after host' }
+ */
+export function normalizeKeyringKey(
+  registry: string,
+): { readonly ok: true; readonly key: string } | { readonly ok: false; readonly error: string } {
+  const r = normaliseKey(registry);
+  return "key" in r ? { ok: true, key: fromByteString(r.key) } : { ok: false, error: r.error };
+}
+
+class BasicKeyring implements Keyring {
+  readonly index: readonly string[];
+  readonly skipped: readonly SkippedKeyringEntry[];
+  private readonly byKey: Map<string, KeyEntry>;
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(configs: readonly DockerConfig[]) {
+    const byKey = new Map<string, KeyEntry>();
+    const skipped: SkippedKeyringEntry[] = [];
+    for (const config of configs) {
+      for (const entry of config.entries) {
+        const normal = normaliseKey(entry.registry);
+        if ("error" in normal) {
+          skipped.push({ entry: entry.registry, error: normal.error, source: config.source });
+          continue;
+        }
+        let slot = byKey.get(normal.key);
+        if (slot === undefined) {
+          slot = { keyBytes: normal.key, credentials: [], rank: 0, split: null };
+          byKey.set(normal.key, slot);
+        }
+        slot.credentials.push(
+          createCredential({
+            key: fromByteString(normal.key),
+            username: entry.username,
+            password: entry.password,
+            email: entry.email,
+            source: config.source,
+          }),
+        );
+      }
+    }
+    // Byte strings compare like Go strings; the kubelet walks the index in reverse order.
+    const sorted = [...byKey.values()].sort((a, b) =>
+      a.keyBytes < b.keyBytes ? 1 : a.keyBytes > b.keyBytes ? -1 : 0,
+    );
+    sorted.forEach((e, i) => {
+      e.rank = i;
+      this.file(e);
+    });
+    this.byKey = byKey;
+    this.index = Object.freeze(sorted.map((e) => fromByteString(e.keyBytes)));
+    this.skipped = Object.freeze(skipped);
+  }
+
+  /** Parses the key once (as Lookup's URLsMatchStr would each time) and files it. */
+  private file(e: KeyEntry): void {
+    const parsed = splitSchemelessURL(e.keyBytes);
+    if (!parsed.ok) return;
+    e.split = parsed.url;
+    const { labels, port } = parsed.url;
+    const bucketKey = `${port}\u0000${labels.length}`;
+    let bucket = this.buckets.get(bucketKey);
+    if (bucket === undefined) {
+      bucket = { exact: new Map(), byLabel: new Map(), wild: [] };
+      this.buckets.set(bucketKey, bucket);
+    }
+    if (labels.every(isLiteralLabel)) {
+      pushTo(bucket.exact, labels.join("."), e);
+      return;
+    }
+    for (let i = labels.length - 1; i >= 0; i--) {
+      if (isLiteralLabel(labels[i] as string)) {
+        pushTo(bucket.byLabel, `${i}\u0000${labels[i]}`, e);
+        return;
+      }
+    }
+    bucket.wild.push(e);
+  }
+
+  lookup(image: string): readonly Credential[] {
+    if (typeof image !== "string") {
+      throw new TypeError("Keyring.lookup(image): image must be a string");
+    }
+    const target = splitSchemelessURL(toByteString(image));
+    if (target.ok) {
+      const matched = this.matching(target.url);
+      if (matched.length > 0) {
+        if (matched.length === 1) return (matched[0] as KeyEntry).credentials.slice();
+        matched.sort((a, b) => a.rank - b.rank);
+        return matched.flatMap((e) => e.credentials);
+      }
+    }
+    if (isDefaultRegistryMatch(image)) {
+      const hub = this.byKey.get(DEFAULT_REGISTRY_HOST);
+      if (hub !== undefined) return hub.credentials.slice();
+    }
+    return [];
+  }
+
+  private matching(target: SplitRegistryURL): KeyEntry[] {
+    const out: KeyEntry[] = [];
+    const bucket = this.buckets.get(`${target.port}\u0000${target.labels.length}`);
+    if (bucket === undefined) return out;
+    const check = (list: readonly KeyEntry[] | undefined): void => {
+      if (list === undefined) return;
+      for (const e of list) {
+        if (e.split !== null && matchSplitURLs(e.split, target).matched) out.push(e);
+      }
+    };
+    check(bucket.exact.get(target.labels.join(".")));
+    if (bucket.byLabel.size > 0) {
+      for (let i = 0; i < target.labels.length; i++) {
+        check(bucket.byLabel.get(`${i}\u0000${target.labels[i]}`));
+      }
+    }
+    check(bucket.wild);
+    return out;
+  }
+}
+
+/**
+ * Builds the kubelet's basic keyring from docker configs, adding every entry of each config in
+ * order (Go: `BasicDockerKeyring.Add` per config). The keyring is immutable.
+ * @example
+ * const kr = createKeyring(parseDockerConfig(
+ *   '{"auths":{"bar.example.com/pong":{"username":"grace","password":"x"},' +
+ *   '"bar.example.com":{"username":"ada","password":"y"}}}'));
+ * kr.lookup("bar.example.com/pong/x").map((c) => c.username); // ["grace", "ada"]
+ * kr.index;   // ["bar.example.com/pong", "bar.example.com"]
+ * kr.skipped; // []
+ */
+export function createKeyring(...configs: DockerConfig[]): Keyring {
+  return new BasicKeyring(configs);
+}
+
+/**
+ * Go's `UnionDockerKeyring`: the members' credentials one after the other (missing members are
+ * skipped). The kubelet's order is pod secrets, then the node's docker config, then plugins.
+ * @example
+ * const all = unionKeyrings(podSecretsKeyring, nodeConfigKeyring, pluginKeyring);
+ * all.lookup("ghcr.io/org/app"); // secrets' credentials first
+ */
+export function unionKeyrings(...keyrings: readonly (Keyring | null | undefined)[]): Keyring {
+  const members = keyrings.filter((k): k is Keyring => k !== null && k !== undefined);
+  return {
+    lookup(image: string): readonly Credential[] {
+      return members.flatMap((k) => k.lookup(image));
+    },
+    index: Object.freeze(members.flatMap((k) => k.index)),
+    skipped: Object.freeze(members.flatMap((k) => k.skipped)),
+  };
+}
