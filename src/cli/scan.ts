@@ -1,0 +1,179 @@
+/**
+ * Reads manifest files and finds every image in them with the library's walker: one row per
+ * container, init container, ephemeral container and image volume, each with its file, document
+ * index, the object that holds it and the position of its image field. Shared by `explain` and
+ * `lint`.
+ */
+import { type ImageUse, isWorkloadKind, safeFindImages } from "../index.js";
+import { InputError } from "./errors.js";
+import { collectInputs, type InputFile } from "./files.js";
+import type { CliIo } from "./io.js";
+import { type LoadedDocument, loadManifestText } from "./yaml/load.js";
+import type { Position } from "./yaml/position.js";
+
+/** One image found in a manifest. */
+export interface ImageRow {
+  readonly file: InputFile;
+  readonly docIndex: number;
+  readonly use: ImageUse;
+  /** Line and column of the image field (the start of its value), when known. */
+  readonly position: Position | undefined;
+  /** The Kubernetes object holding the image: the document, or the List item. */
+  readonly object: unknown;
+  /** The object's path prefix inside the document (`items[2].` for a List item, else ""). */
+  readonly objectPrefix: string;
+}
+
+/** Everything a scan found, including what it could not read. */
+export interface ScanResult {
+  readonly rows: readonly ImageRow[];
+  /** Files or documents that could not be used; any of them makes the exit code 2. */
+  readonly errors: readonly InputError[];
+  /** Leniency notes (for stderr). */
+  readonly notes: readonly string[];
+  readonly filesRead: number;
+  readonly documentsRead: number;
+  /** Objects with a pod spec the API server defaults (built-in workloads). */
+  readonly workloads: number;
+  /** Objects skipped because they carry no defaulted pod spec, by `apiVersion/kind`. */
+  readonly skipped: ReadonlyMap<string, number>;
+}
+
+/**
+ * Reads every path (files, directories, `-`) and finds every image.
+ * @example
+ * const scan = await scanManifests(["examples/manifests"], io);
+ * scan.rows.length; // one per container and image volume
+ */
+export async function scanManifests(paths: readonly string[], io: CliIo): Promise<ScanResult> {
+  const { files, errors: pathErrors } = collectInputs(paths, io);
+  const errors: InputError[] = [...pathErrors];
+  const notes: string[] = [];
+  const rows: ImageRow[] = [];
+  const skipped = new Map<string, number>();
+  let documentsRead = 0;
+  let workloads = 0;
+  let filesRead = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await file.read();
+    } catch (error) {
+      errors.push(
+        error instanceof InputError ? error : new InputError("UNREADABLE", String(error)),
+      );
+      continue;
+    }
+    filesRead++;
+    let documents: readonly LoadedDocument[];
+    try {
+      const loaded = loadManifestText(text, file.name);
+      documents = loaded.documents;
+      notes.push(...loaded.notes);
+    } catch (error) {
+      if (error instanceof InputError) {
+        errors.push(error);
+        continue;
+      }
+      throw error;
+    }
+    for (const doc of documents) {
+      documentsRead++;
+      const value = doc.value;
+      if (value === null || value === undefined) continue; // an empty document: nothing to say
+      for (const object of objectsOf(value)) {
+        const kind = kindOf(object);
+        if (isWorkloadKind(kind.kind, kind.apiVersion ?? undefined)) workloads++;
+        else bump(skipped, kind.label);
+      }
+      const found = safeFindImages(value);
+      // A wrong-shaped object is reported; the images of the other List items are still shown.
+      if (!found.success) {
+        errors.push(
+          new InputError(
+            "BAD_INPUT",
+            `${file.name} (document ${doc.index}): not a valid Kubernetes object: ${found.error.message}`,
+          ),
+        );
+      }
+      const uses: readonly ImageUse[] = found.data;
+      for (const use of uses) {
+        const prefix = listPrefix(use.path);
+        rows.push({
+          file,
+          docIndex: doc.index,
+          use,
+          position: doc.positionOf(use.imagePath),
+          object: prefix === "" ? value : itemAt(value, prefix),
+          objectPrefix: prefix,
+        });
+      }
+    }
+  }
+  return {
+    rows,
+    errors,
+    notes,
+    filesRead,
+    documentsRead,
+    workloads,
+    skipped,
+  };
+}
+
+/**
+ * A one-line summary of what was read and skipped, for stderr.
+ * @example
+ * scanSummary(scan); // "read 3 files, 7 documents: 4 workloads with 6 images; skipped 3 other objects (v1/Service 2, v1/ConfigMap 1)"
+ */
+export function scanSummary(scan: ScanResult): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  let out = `read ${plural(scan.filesRead, "file")}, ${plural(scan.documentsRead, "document")}: ${plural(scan.workloads, "workload")} with ${plural(scan.rows.length, "image")}`;
+  const total = [...scan.skipped.values()].reduce((a, b) => a + b, 0);
+  if (total > 0) {
+    const parts = [...scan.skipped.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([k, n]) => `${k} ${n}`);
+    const shown = parts.length > 6 ? [...parts.slice(0, 6), "…"] : parts;
+    out += `; skipped ${plural(total, "object")} without a pod spec Kubernetes defaults (${shown.join(", ")})`;
+  }
+  return out;
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function objectsOf(value: unknown): readonly unknown[] {
+  return isList(value) ? (value as { items: unknown[] }).items : [value];
+}
+
+/** A `List` (or `*List`) holding items, as kubectl accepts. */
+function isList(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const { kind, items } = value as { kind?: unknown; items?: unknown };
+  return typeof kind === "string" && kind.endsWith("List") && Array.isArray(items);
+}
+
+function kindOf(object: unknown): { kind: unknown; apiVersion: string | null; label: string } {
+  if (typeof object !== "object" || object === null || Array.isArray(object)) {
+    return { kind: undefined, apiVersion: null, label: "(not an object)" };
+  }
+  const { kind, apiVersion } = object as { kind?: unknown; apiVersion?: unknown };
+  const av = typeof apiVersion === "string" ? apiVersion : null;
+  const k = typeof kind === "string" ? kind : "(no kind)";
+  return { kind, apiVersion: av, label: av ? `${av}/${k}` : k };
+}
+
+/** `items[2].` for a path inside a List item, "" otherwise. */
+function listPrefix(path: string): string {
+  if (!path.startsWith("items[")) return "";
+  const end = path.indexOf("].");
+  return end < 0 ? "" : path.slice(0, end + 2);
+}
+
+function itemAt(value: unknown, prefix: string): unknown {
+  const n = Number(prefix.slice("items[".length, prefix.length - 2));
+  const items = (value as { items?: unknown }).items;
+  return Array.isArray(items) ? items[n] : undefined;
+}
