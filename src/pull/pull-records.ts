@@ -169,38 +169,24 @@ const coordinatesKey = (s: { uid: string; namespace: string; name: string }) =>
   JSON.stringify([s.uid, s.namespace, s.name]);
 
 /**
- * Merges secrets unique per (uid, namespace, name), a newer hash replacing an older one;
- * returns the merged list sorted by namespace, name, uid, or undefined when nothing changed.
+ * Merges two lists unique per (uid, namespace, name). An added item replaces a kept one when
+ * `replaces` says so (a secret whose hash changed); returns the merged list sorted by
+ * namespace, name, uid, or undefined when nothing changed.
  */
-function mergeSecrets(
-  current: readonly RecordedSecret[],
-  added: readonly RecordedSecret[],
-): RecordedSecret[] | undefined {
-  const merged = new Map<string, RecordedSecret>();
-  for (const secret of current) merged.set(coordinatesKey(secret), secret);
+function mergeByCoordinates<T extends { uid: string; namespace: string; name: string }>(
+  current: readonly T[],
+  added: readonly T[],
+  replaces: (kept: T, next: T) => boolean,
+): T[] | undefined {
+  const merged = new Map<string, T>();
+  for (const item of current) merged.set(coordinatesKey(item), item);
   let changed = false;
-  for (const secret of added) {
-    const key = coordinatesKey(secret);
-    if (merged.get(key)?.credentialHash !== secret.credentialHash) {
+  for (const item of added) {
+    const key = coordinatesKey(item);
+    const kept = merged.get(key);
+    if (kept === undefined || replaces(kept, item)) {
       changed = true;
-      merged.set(key, secret);
-    }
-  }
-  return changed ? [...merged.values()].sort(compareCoordinates) : undefined;
-}
-
-function mergeServiceAccounts(
-  current: readonly ServiceAccountCoordinates[],
-  added: readonly ServiceAccountCoordinates[],
-): ServiceAccountCoordinates[] | undefined {
-  const merged = new Map<string, ServiceAccountCoordinates>();
-  for (const sa of current) merged.set(coordinatesKey(sa), sa);
-  let changed = false;
-  for (const sa of added) {
-    const key = coordinatesKey(sa);
-    if (!merged.has(key)) {
-      changed = true;
-      merged.set(key, sa);
+      merged.set(key, item);
     }
   }
   return changed ? [...merged.values()].sort(compareCoordinates) : undefined;
@@ -254,12 +240,17 @@ export function mergePulledRecord(
     });
   }
   if (added.kubernetesSecrets.length > 0) {
-    const secrets = mergeSecrets(current.kubernetesSecrets, added.kubernetesSecrets);
+    const secrets = mergeByCoordinates(
+      current.kubernetesSecrets,
+      added.kubernetesSecrets,
+      (kept, next) => kept.credentialHash !== next.credentialHash,
+    );
     return secrets === undefined ? undefined : replace({ ...current, kubernetesSecrets: secrets });
   }
-  const accounts = mergeServiceAccounts(
+  const accounts = mergeByCoordinates(
     current.kubernetesServiceAccounts,
     added.kubernetesServiceAccounts,
+    () => false,
   );
   return accounts === undefined
     ? undefined
