@@ -19,7 +19,10 @@ export interface PullCredentialSource {
   readonly uid?: string;
   readonly namespace?: string;
   readonly name?: string;
-  readonly serviceAccount?: ServiceAccountCoordinates | undefined;
+  /** Plugins in service-account mode; the UID may be missing from a source that omits it. */
+  readonly serviceAccount?:
+    | { readonly uid?: string; readonly namespace: string; readonly name: string }
+    | undefined;
 }
 
 /**
@@ -64,9 +67,9 @@ export interface PullCredential {
  * text then becomes the pod's waiting reason and message, as in the kubelet.
  *
  * @example
- * const none: CredentialSource = { lookup: () => [] };
+ * const none: CredentialLookup = { lookup: () => [] };
  */
-export interface CredentialSource {
+export interface CredentialLookup {
   lookup(repoToPull: string): readonly PullCredential[] | Promise<readonly PullCredential[]>;
 }
 
@@ -175,7 +178,7 @@ export function credentialKind(credential: PullCredential | undefined): Credenti
     };
   }
   if (source?.serviceAccount !== undefined) {
-    const { uid, namespace, name } = source.serviceAccount;
+    const { uid = "", namespace, name } = source.serviceAccount;
     return { kind: "serviceAccount", serviceAccount: { uid, namespace, name } };
   }
   return { kind: "node" };
