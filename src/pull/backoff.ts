@@ -6,12 +6,27 @@
 import type { Clock } from "./clock.js";
 import { PullConfigError } from "./errors.js";
 
-/** The kubelet's `imageBackOffPeriod`: the first back-off window after a failed pull. */
+/**
+ * The kubelet's `imageBackOffPeriod`: the first back-off window after a failed pull.
+ *
+ * @example
+ * createBackoff({ clock, initialMs: IMAGE_BACKOFF_INITIAL_MS }); // 10 s
+ */
 export const IMAGE_BACKOFF_INITIAL_MS = 10_000;
-/** The kubelet's `MaxImageBackOff`: windows double up to this cap. */
+/**
+ * The kubelet's `MaxImageBackOff`: windows double up to this cap.
+ *
+ * @example
+ * createBackoff({ clock, maxMs: IMAGE_BACKOFF_MAX_MS }); // 300 s
+ */
 export const IMAGE_BACKOFF_MAX_MS = 300_000;
 
-/** What the back-off remembers for one key. */
+/**
+ * What the back-off remembers for one key.
+ *
+ * @example
+ * backoff.entry("pod-uid_nginx"); // { backoffMs: 20000, lastUpdateMs: 10000 }
+ */
 export interface BackoffEntry {
   /** The current window length in milliseconds. */
   readonly backoffMs: number;
@@ -56,7 +71,12 @@ export interface Backoff {
   deleteEntry(key: string): void;
 }
 
-/** Options of {@link createBackoff}. */
+/**
+ * Options of {@link createBackoff}.
+ *
+ * @example
+ * const options: BackoffOptions = { clock: createManualClock(), initialMs: 1_000, maxMs: 60_000 };
+ */
 export interface BackoffOptions {
   /** First window, 10 s by default (the kubelet's value for images). */
   readonly initialMs?: number;

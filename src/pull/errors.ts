@@ -4,7 +4,12 @@
  * @module
  */
 
-/** Stable identifiers of {@link PullConfigError}. */
+/**
+ * Stable identifiers of {@link PullConfigError}.
+ *
+ * @example
+ * if (error.code === "INVALID_REGISTRY_QPS") console.log(error.message);
+ */
 export type PullConfigErrorCode =
   | "INVALID_BACKOFF"
   | "INVALID_REGISTRY_QPS"

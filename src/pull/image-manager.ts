@@ -53,7 +53,12 @@ import {
   DEFAULT_CREDENTIAL_VERIFICATION_POLICY,
 } from "./verification-policy.js";
 
-/** A runtime method the image manager called, in order. */
+/**
+ * A runtime method the image manager called, in order.
+ *
+ * @example
+ * decision.runtimeCalls; // ["GetImageRef", "PullImage", "GetImageSize"]
+ */
 export type RuntimeCallName = "GetImageRef" | "PullImage" | "GetImageSize";
 
 /**
@@ -97,6 +102,9 @@ export interface EnsureImageRequest {
  * - `pull-failed`: the pull was tried and failed
  * - `back-off`: not tried, the key is inside its back-off window
  * - `error`: another failure (credentials could not be read, intent not recorded)
+ *
+ * @example
+ * if (decision.outcome === "back-off") console.log("waiting for the back-off window");
  */
 export type PullOutcome =
   | "invalid-image-name"
@@ -146,7 +154,12 @@ export interface PullDecision {
   };
 }
 
-/** Options of {@link createImageManager}. */
+/**
+ * Options of {@link createImageManager}.
+ *
+ * @example
+ * const options: ImageManagerOptions = { runtime: createMemoryRuntime(), clock: createManualClock(), serializeImagePulls: false, maxParallelImagePulls: 3 };
+ */
 export interface ImageManagerOptions {
   readonly runtime: ImageRuntime;
   readonly clock: Clock;

@@ -19,6 +19,9 @@ import type { VerificationPolicy } from "./verification-policy.js";
 /**
  * Past this many recorded secrets for a name, a match found while checking is no longer written
  * back (the kubelet's `writeRecordWhileMatchingLimit`, against namespace churn).
+ *
+ * @example
+ * WRITE_RECORD_WHILE_MATCHING_LIMIT; // 100
  */
 export const WRITE_RECORD_WHILE_MATCHING_LIMIT = 100;
 
@@ -43,6 +46,9 @@ export interface PodCredentials {
  * be fetched → error; 9 a pod secret has a recorded hash → use; 10 a recorded secret's
  * coordinates with a new hash → use (only under 100 recorded secrets); 11 the pod's service
  * account is recorded → use; 12 otherwise → verify. Row 0: no image ref (the image is absent).
+ *
+ * @example
+ * if (decision.access?.row === 9) console.log("a secret with the same credential was recorded");
  */
 export type AccessRow = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 
@@ -109,7 +115,12 @@ export interface RuntimeImageTags {
   readonly repoDigests: readonly string[];
 }
 
-/** Options of {@link createPullManager}. */
+/**
+ * Options of {@link createPullManager}.
+ *
+ * @example
+ * const options: PullManagerOptions = { records: createMemoryPullRecords(), policy, clock: createManualClock() };
+ */
 export interface PullManagerOptions {
   readonly records: PullRecordStore;
   readonly policy: VerificationPolicy;

@@ -98,7 +98,12 @@ export interface MemoryPullRecords extends PullRecordStore {
   pulled(): readonly PulledRecord[];
 }
 
-/** Options of {@link createMemoryPullRecords}. */
+/**
+ * Options of {@link createMemoryPullRecords}.
+ *
+ * @example
+ * createMemoryPullRecords({ intents: ["nginx:1.25"], writeIntentError: "no space left on device" });
+ */
 export interface MemoryPullRecordsOptions {
   /** Pull intents present at start (for example left over from a previous kubelet run). */
   readonly intents?: readonly string[];

@@ -4,10 +4,20 @@
  */
 import { PullConfigError } from "./errors.js";
 
-/** The kubelet's `maxImagePullRequests`: the serial puller's queue capacity. */
+/**
+ * The kubelet's `maxImagePullRequests`: the serial puller's queue capacity.
+ *
+ * @example
+ * SERIAL_PULL_QUEUE_CAPACITY; // 10
+ */
 export const SERIAL_PULL_QUEUE_CAPACITY = 10;
 
-/** How pulls are admitted. */
+/**
+ * How pulls are admitted.
+ *
+ * @example
+ * createPullScheduler({ serializeImagePulls: false, maxParallelImagePulls: 5 });
+ */
 export interface PullSchedulerOptions {
   /** One pull at a time through a queue (the kubelet's default, true). */
   readonly serializeImagePulls?: boolean;
@@ -18,7 +28,12 @@ export interface PullSchedulerOptions {
   readonly maxParallelImagePulls?: number;
 }
 
-/** What the scheduler is doing right now. */
+/**
+ * What the scheduler is doing right now.
+ *
+ * @example
+ * scheduler.stats(); // { running: 1, queued: 2, blockedOnFullQueue: 0 }
+ */
 export interface PullSchedulerStats {
   /** Pulls running. */
   readonly running: number;

@@ -6,11 +6,26 @@
 import type { Clock } from "./clock.js";
 import { PullConfigError } from "./errors.js";
 
-/** The kubelet's default `registryPullQPS`. */
+/**
+ * The kubelet's default `registryPullQPS`.
+ *
+ * @example
+ * createImageManager({ runtime, clock, registryPullQPS: DEFAULT_REGISTRY_PULL_QPS });
+ */
 export const DEFAULT_REGISTRY_PULL_QPS = 5;
-/** The kubelet's default `registryBurst`. */
+/**
+ * The kubelet's default `registryBurst`.
+ *
+ * @example
+ * createImageManager({ runtime, clock, registryBurst: DEFAULT_REGISTRY_BURST });
+ */
 export const DEFAULT_REGISTRY_BURST = 10;
-/** The error text of a pull refused by the limiter (the kubelet's own). */
+/**
+ * The error text of a pull refused by the limiter (the kubelet's own).
+ *
+ * @example
+ * decision.message === PULL_QPS_EXCEEDED; // a pull refused by the limiter
+ */
 export const PULL_QPS_EXCEEDED = "pull QPS exceeded";
 
 /**
@@ -26,7 +41,12 @@ export interface TokenBucket {
   tryAccept(): boolean;
 }
 
-/** Options of {@link createTokenBucket}. */
+/**
+ * Options of {@link createTokenBucket}.
+ *
+ * @example
+ * createTokenBucket({ qps: 5, burst: 10, clock: createManualClock() });
+ */
 export interface TokenBucketOptions {
   /** Tokens added per second; must be > 0. */
   readonly qps: number;

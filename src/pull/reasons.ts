@@ -21,7 +21,12 @@ export const PullWaitingReason = {
   SignatureValidationFailed: "SignatureValidationFailed",
 } as const;
 
-/** One of the {@link PullWaitingReason} values. */
+/**
+ * One of the {@link PullWaitingReason} values.
+ *
+ * @example
+ * const reason: PullWaitingReason = "ErrImagePull";
+ */
 export type PullWaitingReason = (typeof PullWaitingReason)[keyof typeof PullWaitingReason];
 
 /**
@@ -39,7 +44,12 @@ export const PullEventReason = {
   BackOff: "BackOff",
 } as const;
 
-/** One of the {@link PullEventReason} values. */
+/**
+ * One of the {@link PullEventReason} values.
+ *
+ * @example
+ * const reason: PullEventReason = "BackOff";
+ */
 export type PullEventReason = (typeof PullEventReason)[keyof typeof PullEventReason];
 
 /**

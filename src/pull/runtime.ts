@@ -65,6 +65,9 @@ export interface MemoryRuntimeCall {
 /**
  * Decides one PullImage of the in-memory runtime: return an error text to fail it, or
  * undefined to succeed. `attempt` counts PullImage calls from 1.
+ *
+ * @example
+ * const flaky: MemoryPullBehaviour = ({ attempt }) => (attempt <= 2 ? "i/o timeout" : undefined);
  */
 export type MemoryPullBehaviour = (request: {
   readonly image: string;
@@ -72,7 +75,12 @@ export type MemoryPullBehaviour = (request: {
   readonly attempt: number;
 }) => string | undefined;
 
-/** Options of {@link createMemoryRuntime}. */
+/**
+ * Options of {@link createMemoryRuntime}.
+ *
+ * @example
+ * createMemoryRuntime({ present: ["nginx:1.25"], pullErrors: ["404 not found"], clock, pullDurationMs: 1_500 });
+ */
 export interface MemoryRuntimeOptions {
   /**
    * Images present at start: runtime image strings (`nginx:1.25`, `busybox:latest`; an entry

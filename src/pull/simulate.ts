@@ -19,7 +19,12 @@ import type { PullRecordStore } from "./pull-records.js";
 import type { PullEvent } from "./reasons.js";
 import { createMemoryRuntime, type MemoryPullBehaviour } from "./runtime.js";
 
-/** The default error text of a failing registry in simulations. */
+/**
+ * The default error text of a failing registry in simulations.
+ *
+ * @example
+ * simulatePod({ image: "app:1", registry: { kind: "fails" }, syncs: [0] }); // fails with SIMULATED_PULL_ERROR
+ */
 export const SIMULATED_PULL_ERROR = "failed to pull and unpack image: not found";
 
 /**
@@ -40,12 +45,22 @@ export type RegistryBehaviour =
   | { readonly kind: "unavailable"; readonly detail?: string }
   | { readonly kind: "signatureInvalid"; readonly detail?: string };
 
-/** When the pod worker syncs: explicit times, or every `everyMs` from 0 through `untilMs`. */
+/**
+ * When the pod worker syncs: explicit times, or every `everyMs` from 0 through `untilMs`.
+ *
+ * @example
+ * const everyTenSeconds: SyncSchedule = { untilMs: 600_000, everyMs: 10_000 };
+ */
 export type SyncSchedule =
   | readonly number[]
   | { readonly untilMs: number; readonly everyMs: number; readonly fromMs?: number };
 
-/** The most syncs one simulation runs. */
+/**
+ * The most syncs one simulation runs.
+ *
+ * @example
+ * MAX_SIMULATED_SYNCS; // 10000
+ */
 export const MAX_SIMULATED_SYNCS = 10_000;
 
 /**

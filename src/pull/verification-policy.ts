@@ -32,7 +32,12 @@ export const CredentialVerificationPolicy = {
   AlwaysVerify: "AlwaysVerify",
 } as const satisfies Record<CredentialVerificationPolicy, CredentialVerificationPolicy>;
 
-/** The kubelet's default policy when `KubeletEnsureSecretPulledImages` is on. */
+/**
+ * The kubelet's default policy when `KubeletEnsureSecretPulledImages` is on.
+ *
+ * @example
+ * createVerificationPolicy(DEFAULT_CREDENTIAL_VERIFICATION_POLICY);
+ */
 export const DEFAULT_CREDENTIAL_VERIFICATION_POLICY: CredentialVerificationPolicy =
   "NeverVerifyPreloadedImages";
 
@@ -41,6 +46,9 @@ export const DEFAULT_CREDENTIAL_VERIFICATION_POLICY: CredentialVerificationPolic
  * #137629) compares the image's normalised name (`nginx:1.25` → `docker.io/library/nginx`);
  * `"raw"` (1.33–1.35) compares the image string exactly as written in the pod, so
  * `nginx:1.25` never matches `docker.io/library/nginx`.
+ *
+ * @example
+ * createVerificationPolicy("NeverVerifyAllowlistedImages", ["docker.io/library/nginx"], { allowlistMatching: "raw" });
  */
 export type AllowlistMatching = "normalized" | "raw";
 
@@ -73,12 +81,22 @@ export interface AllowlistPattern {
   readonly isPrefix: boolean;
 }
 
-/** Outcome of {@link parseAllowlistPattern}. */
+/**
+ * Outcome of {@link parseAllowlistPattern}.
+ *
+ * @example
+ * const r: AllowlistPatternResult = parseAllowlistPattern("quay.io/org/*");
+ */
 export type AllowlistPatternResult =
   | { readonly success: true; readonly data: AllowlistPattern }
   | { readonly success: false; readonly error: PullConfigError };
 
-/** Outcome of {@link createVerificationPolicy}. */
+/**
+ * Outcome of {@link createVerificationPolicy}.
+ *
+ * @example
+ * const r: VerificationPolicyResult = createVerificationPolicy("AlwaysVerify");
+ */
 export type VerificationPolicyResult =
   | { readonly success: true; readonly policy: VerificationPolicy }
   | { readonly success: false; readonly error: PullConfigError };
@@ -177,7 +195,12 @@ function allowlistSubject(image: string, matching: AllowlistMatching): string | 
   return parsed.success ? parsed.reference.name : undefined;
 }
 
-/** Options of {@link createVerificationPolicy}. */
+/**
+ * Options of {@link createVerificationPolicy}.
+ *
+ * @example
+ * const options: VerificationPolicyOptions = { allowlistMatching: "normalized" };
+ */
 export interface VerificationPolicyOptions {
   /** Compare normalised names (default, 1.36) or raw pod image strings (1.33–1.35). */
   readonly allowlistMatching?: AllowlistMatching;
