@@ -4,24 +4,11 @@
  */
 import type { DefaultPolicyRule, PullPolicy } from "../policy/index.js";
 
-/**
- * Where an image is written: `containers[]`, `initContainers[]` (sidecars included),
- * `ephemeralContainers[]`, or an image volume (`volumes[].image`).
- *
- * @example
- * const s: ImageSource = "imageVolume";
- */
-export type ImageSource = "container" | "initContainer" | "ephemeralContainer" | "imageVolume";
+export type { ImageSource } from "../policy/pod-specs.js";
+export type { PolicyOrigin } from "../policy/resolve-policies.js";
 
-/**
- * Where an effective policy came from: written in the object (`explicit`), computed by the API
- * server's defaulting (`defaulted`), or carried over from the stored object on an update
- * (`stored`).
- *
- * @example
- * const o: PolicyOrigin = "stored";
- */
-export type PolicyOrigin = "explicit" | "defaulted" | "stored";
+import type { ImageSource } from "../policy/pod-specs.js";
+import type { PolicyOrigin } from "../policy/resolve-policies.js";
 
 /**
  * What can be wrong with an image field:

@@ -16,7 +16,13 @@ import {
 /** A field name or a list index. */
 export type PathSegment = string | number;
 
-/** Where an image is written: a container list or the image volumes. */
+/**
+ * Where an image is written: `containers[]`, `initContainers[]` (sidecars included),
+ * `ephemeralContainers[]`, or an image volume (`volumes[].image`).
+ *
+ * @example
+ * const s: ImageSource = "imageVolume";
+ */
 export type ImageSource = "container" | "initContainer" | "ephemeralContainer" | "imageVolume";
 
 /** One pod spec found in an object. */

@@ -26,7 +26,14 @@ import {
  */
 export type UpdateMode = "merge" | "replace";
 
-/** Where an effective policy came from. */
+/**
+ * Where an effective policy came from: written in the object (`explicit`), computed by the API
+ * server's defaulting (`defaulted`), or carried over from the stored object on an update
+ * (`stored`).
+ *
+ * @example
+ * const o: PolicyOrigin = "stored";
+ */
 export type PolicyOrigin = "explicit" | "defaulted" | "stored";
 
 /** The decision for one image field. */

@@ -505,3 +505,50 @@ describe("applyPullPolicyDefaultsOnUpdate (spec §2.3)", () => {
       expect(result.error.message).toBe("(stored) spec.containers: expected array");
   });
 });
+
+// Spec §2.2: an image volume's pullPolicy follows the §2.1 table with `reference` for `image`,
+// and §2.1's rule applies alike to containers, init containers and ephemeral containers.
+describe("spec §2.1 / §2.2 rows through every image field of a Pod", () => {
+  const D = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  const ROWS: readonly (readonly [string, string])[] = [
+    ["nginx", "Always"],
+    ["nginx:latest", "Always"],
+    ["nginx:1.25", "IfNotPresent"],
+    ["nginx:LATEST", "IfNotPresent"],
+    ["nginx:latest-alpine", "IfNotPresent"],
+    [`nginx@${D}`, "IfNotPresent"],
+    [`nginx:latest@${D}`, "Always"],
+    [`nginx:1.25@${D}`, "IfNotPresent"],
+    ["FAILED_IMAGE", "IfNotPresent"],
+    ["http://url", "IfNotPresent"],
+    ["", "IfNotPresent"],
+    ["localhost:5000", "IfNotPresent"],
+    ["registry:5000/app", "Always"],
+  ];
+  it.each(ROWS)("%j → %s", (image, policy) => {
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      spec: {
+        initContainers: [{ name: "i", image }],
+        containers: [{ name: "c", image }],
+        ephemeralContainers: [{ name: "e", image }],
+        volumes: [{ name: "v", image: { reference: image } }],
+      },
+    };
+    const out = applyPullPolicyDefaults(pod) as unknown as {
+      spec: {
+        initContainers: Container[];
+        containers: Container[];
+        ephemeralContainers: Container[];
+        volumes: { image: { pullPolicy?: string } }[];
+      };
+    };
+    expect([
+      out.spec.initContainers[0]?.imagePullPolicy,
+      out.spec.containers[0]?.imagePullPolicy,
+      out.spec.ephemeralContainers[0]?.imagePullPolicy,
+      out.spec.volumes[0]?.image.pullPolicy,
+    ]).toEqual([policy, policy, policy, policy]);
+  });
+});
