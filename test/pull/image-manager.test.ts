@@ -961,3 +961,177 @@ describe("ensureImageExists: wrong argument types", () => {
     );
   });
 });
+
+describe("upstream [KubeletEnsureSecretPulledImages] cases, against the real pull manager", () => {
+  const IMAGE = "present_image";
+  const REF = "present_image:latest";
+  const REPO = "docker.io/library/present_image";
+  const podSecret = (uid: string): PullCredential => ({
+    username: "user",
+    password: "pass",
+    source: { kind: "secret", uid, namespace: "testns", name: "testname" },
+  });
+  const saCredential: PullCredential = {
+    username: "sa-user",
+    password: "sa-token",
+    source: {
+      kind: "plugin",
+      serviceAccount: { uid: "sa-uid-123", namespace: "test-ns", name: "test-service-account" },
+    },
+  };
+  const recordWith = (
+    mapping: Record<string, { secrets?: string[]; sas?: string[] }>,
+    hash?: string,
+  ) => ({
+    imageRef: REF,
+    lastUpdatedTimeMs: 0,
+    credentialMapping: Object.fromEntries(
+      Object.entries(mapping).map(([repo, { secrets = [], sas = [] }]) => [
+        repo,
+        {
+          nodePodsAccessible: false,
+          kubernetesSecrets: secrets.map((uid) => ({
+            uid,
+            namespace: "testns",
+            name: "testname",
+            credentialHash: hash ?? credentialHash(podSecret(uid)),
+          })),
+          kubernetesServiceAccounts: sas.map((uid) => ({
+            uid,
+            namespace: "test-ns",
+            name: "test-service-account",
+          })),
+        },
+      ]),
+    ),
+  });
+  const PULL = {
+    calls: ["GetImageRef", "PullImage", "GetImageSize"],
+    events: ["Pulling", "Pulled"],
+    reason: undefined,
+  };
+  const USE = { calls: ["GetImageRef"], events: ["Pulled"], reason: undefined };
+  const NEVER = {
+    calls: ["GetImageRef"],
+    events: ["ErrImageNeverPull"],
+    reason: "ErrImageNeverPull",
+  };
+
+  it.each([
+    {
+      name: "image present, unknown to image pull manager, pull",
+      policy: "IfNotPresent" as const,
+      record: recordWith({ "docker.io/library/another_image": { secrets: ["testuid"] } }),
+      creds: [podSecret("testuid")],
+      // Upstream's mock never learns; a store that cannot write keeps the real manager from learning too.
+      writeRecordError: "read-only file system",
+      ticks: [PULL, PULL, PULL],
+    },
+    {
+      name: "image present, unknown secret to image pull manager, pull",
+      policy: "IfNotPresent" as const,
+      record: recordWith({ [REPO]: { secrets: ["testuid"] } }, "hash-of-another-credential"),
+      creds: [podSecret("someothertestuid")],
+      writeRecordError: "read-only file system",
+      ticks: [PULL, PULL, PULL],
+    },
+    {
+      name: "image present, unknown secret to image pull manager, never pull policy -> fail",
+      policy: "Never" as const,
+      record: recordWith({ [REPO]: { secrets: ["testuid"] } }, "hash-of-another-credential"),
+      creds: [podSecret("someothertestuid")],
+      ticks: [NEVER, NEVER, NEVER],
+    },
+    {
+      name: "image present, a secret matches one of known to the image pull manager, don't pull",
+      policy: "IfNotPresent" as const,
+      record: recordWith({ [REPO]: { secrets: ["testuid"] } }, "hash-of-another-credential"),
+      creds: [podSecret("someothertestuid"), podSecret("testuid")],
+      ticks: [USE, USE, USE],
+    },
+    {
+      name: "image present, service account credentials available, don't pull",
+      policy: "IfNotPresent" as const,
+      record: undefined,
+      creds: [saCredential],
+      ticks: [USE],
+    },
+    {
+      name: "image present, service account allowed by pull manager, don't pull",
+      policy: "IfNotPresent" as const,
+      record: recordWith({ [REPO]: { sas: ["sa-uid-123"] } }),
+      creds: [saCredential],
+      ticks: [USE],
+    },
+    {
+      name: "image present, mixed credentials (secrets + service accounts), pull required",
+      policy: "IfNotPresent" as const,
+      record: recordWith(
+        { [REPO]: { secrets: ["different-secret-uid"], sas: ["sa-uid-456"] } },
+        "other",
+      ),
+      creds: [podSecret("secret-uid"), saCredential],
+      ticks: [PULL],
+    },
+    {
+      name: "image present, only node credentials (no source), proceed without tracking",
+      policy: "IfNotPresent" as const,
+      record: undefined,
+      creds: [{ username: "node-user", password: "node-pass" }],
+      ticks: [USE],
+    },
+  ])("$name", async ({ policy, record, creds, writeRecordError, ticks }) => {
+    const clock = createManualClock(0);
+    const manager = createImageManager({
+      runtime: createMemoryRuntime({ present: [REF] }),
+      clock,
+      backoff: createBackoff({ clock, initialMs: 1_000, maxMs: 60_000 }),
+      registryPullQPS: 0,
+      pullRecords: createMemoryPullRecords({
+        ...(record === undefined ? {} : { pulled: [record] }),
+        ...(writeRecordError === undefined ? {} : { writeRecordError }),
+      }),
+    });
+    for (const [tick, expected] of ticks.entries()) {
+      clock.advance(1_000);
+      const d = await manager.ensureImageExists({
+        pod: { uid: "bar" },
+        image: IMAGE,
+        pullPolicy: policy,
+        credentials: { lookup: () => creds },
+      });
+      expect({
+        tick,
+        calls: d.runtimeCalls,
+        events: d.events.map((e) => e.reason),
+        reason: d.reason,
+      }).toEqual({
+        tick,
+        ...expected,
+      });
+    }
+  });
+
+  it("the real manager learns: after a pull with a secret, the same secret uses the image", async () => {
+    const clock = createManualClock(0);
+    const manager = createImageManager({
+      runtime: createMemoryRuntime({ present: [REF] }),
+      clock,
+      pullRecords: createMemoryPullRecords({
+        pulled: [recordWith({ "docker.io/library/another_image": { secrets: ["testuid"] } })],
+      }),
+    });
+    const request = {
+      pod: { uid: "bar" },
+      image: IMAGE,
+      pullPolicy: "IfNotPresent" as const,
+      credentials: { lookup: () => [podSecret("testuid")] },
+    };
+    expect((await manager.ensureImageExists(request)).access).toEqual({
+      pullRequired: true,
+      row: 5,
+    });
+    const second = await manager.ensureImageExists(request);
+    expect([second.outcome, second.access?.row]).toEqual(["present", 9]);
+  });
+});
