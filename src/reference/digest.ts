@@ -25,15 +25,17 @@ export type DigestProblem =
 
 /**
  * go-digest's `Digest.Validate` for a digest `s[start, end)` that already matched the reference
- * grammar (`algorithm:hex{32,}`, `:` at `colon`). Returns null when valid.
+ * grammar (`algorithm:hex{32,}`, `:` at `colon`; `upperHex`: whether the hex holds A-F).
+ * Returns null when valid.
  * @example
- * validateDigest("md5:" + "0".repeat(32), 0, 3, 36); // "DIGEST_UNSUPPORTED"
+ * validateDigest("md5:" + "0".repeat(32), 0, 3, 36, false); // "DIGEST_UNSUPPORTED"
  */
 export function validateDigest(
   s: string,
   start: number,
   colon: number,
   end: number,
+  upperHex: boolean,
 ): DigestProblem | null {
   const hexLength = registeredHexLength(s, start, colon);
   if (hexLength === 0) {
@@ -46,7 +48,7 @@ export function validateDigest(
     return "DIGEST_UNSUPPORTED";
   }
   if (end - colon - 1 !== hexLength) return "DIGEST_INVALID_LENGTH";
-  return isLowerHex(s, colon + 1, end) ? null : "DIGEST_CHECKSUM_INVALID_FORMAT";
+  return upperHex ? "DIGEST_CHECKSUM_INVALID_FORMAT" : null;
 }
 
 /**

@@ -22,28 +22,33 @@ const CAPITAL_I_WITH_DOT = 0x130;
 const KELVIN_SIGN = 0x212a;
 
 /**
- * The input lowercased Go's way if the result is ASCII, else null (a non-ASCII result cannot
- * match the grammar, so the caller need not look at it).
+ * Go's `strings.ToLower(s)` when that differs from `s` and is ASCII; otherwise null, because
+ * then re-checking the ASCII grammar on it cannot succeed (Go's retry needs `lower != s`, and a
+ * non-ASCII character never matches). ASCII capitals, `İ` → `i` and the Kelvin sign → `k` are
+ * the only characters whose Go lowercase is ASCII. One pass, one allocation, linear.
  * @example
  * goLowerAscii("İMAGE"); // "image"
- * goLowerAscii("é");     // null
+ * goLowerAscii("image"); // null (unchanged)
+ * goLowerAscii("é");     // null (not ASCII)
  */
 export function goLowerAscii(s: string): string | null {
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
+  const len = s.length;
+  let bytes: Uint8Array | null = null;
+  for (let i = 0; i < len; i++) {
     const c = s.charCodeAt(i);
-    let lower: number;
-    if (c < 0x41) continue;
-    if (c <= 0x5a) lower = c + 0x20;
-    else if (c < 0x80) continue;
+    let lower = c;
+    if (c >= 0x41 && c <= 0x5a) lower = c + 0x20;
     else if (c === CAPITAL_I_WITH_DOT) lower = 0x69;
     else if (c === KELVIN_SIGN) lower = 0x6b;
-    else return null;
-    out += s.slice(from, i) + String.fromCharCode(lower);
-    from = i + 1;
+    else if (c >= 0x80) return null;
+    if (bytes === null) {
+      if (lower === c) continue;
+      bytes = new Uint8Array(len);
+      for (let j = 0; j < i; j++) bytes[j] = s.charCodeAt(j);
+    }
+    bytes[i] = lower;
   }
-  return from === 0 ? s : out + s.slice(from);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
 }
 
 /**

@@ -80,82 +80,6 @@ const RBRACKET = 0x5d;
 const TAG_MAX = 128;
 
 /**
- * Whether `s[i, end)` is exactly a remote-name (path components joined by `/`).
- * @example
- * isRemoteName("library/ubuntu", 0, 14); // true
- */
-export function isRemoteName(s: string, i: number, end: number): boolean {
-  // States: 0 = an alnum must come next (component start, after "." or "__");
-  // 1 = just read an alnum (the only state a component may end in);
-  // 2 = after one "_" (a second "_" or an alnum may follow); 3 = inside a dash run.
-  let st = 0;
-  for (; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (is(c, LOWER_ALNUM)) {
-      st = 1;
-    } else if (c === SLASH || c === DOT) {
-      // "/" ends a component and "." is a one-character separator: both need an alnum before.
-      if (st !== 1) return false;
-      st = 0;
-    } else if (c === UNDERSCORE) {
-      // "_" or "__", never three: the second underscore demands an alnum next.
-      if (st === 1) st = 2;
-      else if (st === 2) st = 0;
-      else return false;
-    } else if (c === DASH) {
-      // Any number of dashes, but only between alnums.
-      if (st === 1 || st === 3) st = 3;
-      else return false;
-    } else {
-      return false;
-    }
-  }
-  return st === 1;
-}
-
-/**
- * Whether `s[i, end)` is exactly a `domain` (host and optional port), Go's anchored DomainRegexp.
- * @example
- * isDomain("localhost:5000", 0, 14); // true
- */
-export function isDomain(s: string, i: number, end: number): boolean {
-  if (i >= end) return false;
-  if (s.charCodeAt(i) === LBRACKET) {
-    // "[" ipv6 "]": the class excludes "]", so the first non-member must be the closing bracket.
-    let j = i + 1;
-    while (j < end && is(s.charCodeAt(j), IPV6)) j++;
-    if (j === i + 1 || j >= end || s.charCodeAt(j) !== RBRACKET) return false;
-    return j + 1 === end || isPort(s, j + 1, end);
-  }
-  // States: 0 = a component must start (alnum); 1 = just read an alnum (may end, "." or ":");
-  // 2 = just read "-" (an alnum or another "-" must follow: no component ends in "-").
-  let st = 0;
-  for (; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (is(c, ALNUM)) st = 1;
-    else if (c === DASH) {
-      if (st === 0) return false;
-      st = 2;
-    } else if (c === DOT) {
-      if (st !== 1) return false;
-      st = 0;
-    } else if (c === COLON) {
-      return st === 1 && isPort(s, i, end);
-    } else {
-      return false;
-    }
-  }
-  return st === 1;
-}
-
-/** Whether `s[i, end)` is ":" followed by one or more digits (no range check, like Go). */
-function isPort(s: string, i: number, end: number): boolean {
-  if (s.charCodeAt(i) !== COLON || i + 1 >= end) return false;
-  for (i++; i < end; i++) if (!is(s.charCodeAt(i), DIGIT)) return false;
-  return true;
-}
-
-/**
  * Whether `s[i, end)` is exactly a tag: 1 to 128 of `[A-Za-z0-9_.-]`, not starting with `.`/`-`.
  * @example
  * isTag("v1.2", 0, 4); // true
@@ -171,7 +95,8 @@ export function isTag(s: string, i: number, end: number): boolean {
 
 /**
  * If `s[i, end)` is exactly a digest of the reference grammar (`algorithm:hex`, 32+ hex digits),
- * returns the index of its `:`; else -1.
+ * returns the index of its `:`; else -1. Also notes in `scan.digestUpperHex` whether the hex
+ * holds a capital, which go-digest rejects afterwards (so the hex is read only once).
  * @example
  * digestColon("sha256:" + "a".repeat(64), 0, 71); // 6
  */
@@ -195,7 +120,17 @@ export function digestColon(s: string, i: number, end: number): number {
   if (i >= end) return -1;
   const colon = i;
   if (end - colon - 1 < 32) return -1;
-  for (i++; i < end; i++) if (!is(s.charCodeAt(i), HEX)) return -1;
+  let upper = false;
+  for (i++; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return -1;
+    const k = CLASS[c]!;
+    if ((k & LOWER_HEX) === 0) {
+      if ((k & HEX) === 0) return -1;
+      upper = true;
+    }
+  }
+  scan.digestUpperHex = upper;
   return colon;
 }
 
@@ -233,57 +168,239 @@ export const scan = {
   digestStart: -1,
   /** Index of the digest's `:`, or -1. */
   digestColon: -1,
+  /** Whether the digest's hex holds A-F (the grammar allows it, go-digest does not). */
+  digestUpperHex: false,
+  /** Index of the first `/`, or -1 (splitDockerDomain cuts there). */
+  firstSlash: -1,
+  /** Whether the first component, before `firstSlash`, is also a valid path component. */
+  firstIsPath: false,
+  /** Whether the first component holds ".", ":" or a capital: splitDockerDomain's domain test. */
+  firstLooksLikeDomain: false,
 };
 
+// Path-component states (see phase B): a component may only end in P_ALNUM.
+const P_NEED_ALNUM = 0; // component start, or after "." / "__" / "/": an alnum must follow
+const P_ALNUM = 1; // just read an alnum: may end, or take any separator
+const P_UNDERSCORE = 2; // after one "_": a second "_" or an alnum must follow
+const P_DASHES = 3; // inside a run of "-": more dashes or an alnum must follow
+const P_DEAD = 4; // the first component can no longer be a path component
+
+// Domain-component states (phase A only): a domain component may not start or end with "-".
+const D_NEED_ALNUM = 0; // component start: an alnum must follow
+const D_ALNUM = 1; // just read an alnum: may end, or take "-", "." or ":port"
+const D_DASH = 2; // just read "-": an alnum or another "-" must follow
+const D_DEAD = 3; // the first component can no longer be a domain
+
+/** Next path-component state after separator `c` ("." "/" "_" "-"), from state `p`. */
+function pathSeparator(p: number, c: number): number {
+  if (c === UNDERSCORE)
+    return p === P_ALNUM ? P_UNDERSCORE : p === P_UNDERSCORE ? P_NEED_ALNUM : P_DEAD;
+  if (c === DASH) return p === P_ALNUM || p === P_DASHES ? P_DASHES : P_DEAD;
+  return p === P_ALNUM ? P_NEED_ALNUM : P_DEAD; // "." and "/" need an alnum on both sides
+}
+
 /**
- * Scans `s[start, s.length)` as a whole reference (Go's anchored ReferenceRegexp, then the
- * anchored name regexp to split the domain off) and records the parts in {@link scan}. With
- * `allowDomain` false the name is read as a remote-name only (the caller already knows the
- * domain). Returns whether the input matches.
+ * Scans `s[start, s.length)` as a whole reference in one left-to-right pass (Go's anchored
+ * ReferenceRegexp, then its anchored name regexp for the domain) and records the parts in
+ * {@link scan}. With `allowDomain` false the name is read as a remote-name only. Returns whether
+ * the input matches.
+ *
+ * Phase A reads the first component as a path component and as a domain at once (two small
+ * state machines side by side); the character that ends it decides: `/` (domain wins when both
+ * fit: Go's optional domain group is tried first), `:` (a port if digits and `/` follow, else a
+ * tag), `@` or the end (then it was the whole name). Phase B reads the remaining components,
+ * phase C the tag, phase D the digest. Each character is looked at once, except the digits after
+ * a first-component `:`, which are read again as a tag when no `/` follows them.
  * @example
  * scanReference("localhost:5000/app:v1", 0, true); // true; scan.domainEnd === 14
  */
 export function scanReference(s: string, start: number, allowDomain: boolean): boolean {
   const len = s.length;
-  let end = len;
-  // The digest holds no "@", and neither does anything before it: the first "@" splits.
-  const at = s.indexOf("@", start);
-  if (at >= 0) {
-    const colon = digestColon(s, at + 1, len);
-    if (colon < 0) return false;
-    scan.digestStart = at + 1;
-    scan.digestColon = colon;
-    end = at;
+  let i = start;
+  let domainEnd = -1;
+  let firstSlash = -1;
+  let firstIsPath = false;
+  let looksLikeDomain = false;
+  let p = P_NEED_ALNUM;
+  let c = 0;
+  if (i >= len) return false;
+
+  // ---- Phase A: the first component.
+  if (s.charCodeAt(i) === LBRACKET) {
+    // Only a bracketed IPv6 host starts with "[": it must be a domain, so a "/" must follow.
+    if (!allowDomain) return false;
+    let j = i + 1;
+    for (; j < len; j++) {
+      const h = s.charCodeAt(j);
+      if (!is(h, IPV6)) break;
+      // splitDockerDomain looks for ":" or a capital (A-F here) before calling it a domain.
+      if (h === COLON || (h >= 0x41 && h <= 0x46)) looksLikeDomain = true;
+    }
+    if (j === i + 1 || j >= len || s.charCodeAt(j) !== RBRACKET) return false;
+    j++;
+    if (j < len && s.charCodeAt(j) === COLON) {
+      looksLikeDomain = true;
+      const digitsStart = ++j;
+      while (j < len && is(s.charCodeAt(j), DIGIT)) j++;
+      if (j === digitsStart) return false;
+    }
+    if (j >= len || s.charCodeAt(j) !== SLASH) return false;
+    domainEnd = firstSlash = j;
+    i = j + 1;
   } else {
-    scan.digestStart = -1;
-    scan.digestColon = -1;
-  }
-  if (end <= start) return false;
-  // A ":" with no "/" after it (before the "@") can only be the tag separator.
-  const colon = s.lastIndexOf(":", end - 1);
-  let nameEnd = end;
-  if (colon >= start) {
-    const slashAfter = s.indexOf("/", colon + 1);
-    if (slashAfter < 0 || slashAfter >= end) {
-      if (!isTag(s, colon + 1, end)) return false;
-      nameEnd = colon;
+    let d = D_NEED_ALNUM;
+    for (; ; i++) {
+      if (i >= len) {
+        // The whole input is one name component (no tag, no digest).
+        if (p !== P_ALNUM) return false;
+        return record(-1, len, -1, -1, -1, false, looksLikeDomain);
+      }
+      c = s.charCodeAt(i);
+      if (is(c, LOWER_ALNUM)) {
+        if (p !== P_DEAD) p = P_ALNUM;
+        if (d !== D_DEAD) d = D_ALNUM;
+        continue;
+      }
+      if (c === SLASH || c === COLON || c === 0x40 /* @ */) break;
+      if (c === DOT) {
+        looksLikeDomain = true;
+        p = pathSeparator(p, c);
+        d = d === D_ALNUM ? D_NEED_ALNUM : D_DEAD;
+      } else if (c === DASH) {
+        p = pathSeparator(p, c);
+        d = d === D_ALNUM || d === D_DASH ? D_DASH : D_DEAD;
+      } else if (c === UNDERSCORE) {
+        p = pathSeparator(p, c);
+        d = D_DEAD;
+      } else if (is(c, ALNUM)) {
+        // A capital: fine in a domain, never in a path.
+        looksLikeDomain = true;
+        p = P_DEAD;
+        if (d !== D_DEAD) d = D_ALNUM;
+      } else {
+        return false;
+      }
+      if (p === P_DEAD && d === D_DEAD) return false;
+    }
+    if (!allowDomain) d = D_DEAD;
+    if (c === SLASH) {
+      if (d !== D_ALNUM && p !== P_ALNUM) return false;
+      firstIsPath = p === P_ALNUM;
+      if (d === D_ALNUM) domainEnd = i;
+      firstSlash = i;
+      i++;
+    } else if (c === COLON) {
+      looksLikeDomain = true;
+      // A port only if digits and then "/" follow; otherwise the ":" starts the tag.
+      let j = i + 1;
+      while (j < len && is(s.charCodeAt(j), DIGIT)) j++;
+      if (d === D_ALNUM && j > i + 1 && j < len && s.charCodeAt(j) === SLASH) {
+        domainEnd = firstSlash = j;
+        i = j + 1;
+      } else {
+        if (p !== P_ALNUM) return false;
+        return scanTag(s, i + 1, i, -1, -1, false, looksLikeDomain);
+      }
+    } else {
+      // "@": the first component was the whole name.
+      if (p !== P_ALNUM) return false;
+      return scanDigest(s, i + 1, i, -1, -1, -1, false, looksLikeDomain);
     }
   }
-  scan.tagStart = nameEnd === end ? -1 : nameEnd + 1;
+
+  // ---- Phase B: the remaining path components, after the first "/".
+  p = P_NEED_ALNUM;
+  for (; i < len; i++) {
+    c = s.charCodeAt(i);
+    if (is(c, LOWER_ALNUM)) {
+      p = P_ALNUM;
+    } else if (c === DOT || c === SLASH || c === UNDERSCORE || c === DASH) {
+      p = pathSeparator(p, c);
+      if (p === P_DEAD) return false;
+    } else if (c === COLON) {
+      if (p !== P_ALNUM) return false;
+      return scanTag(s, i + 1, i, domainEnd, firstSlash, firstIsPath, looksLikeDomain);
+    } else if (c === 0x40 /* @ */) {
+      if (p !== P_ALNUM) return false;
+      return scanDigest(s, i + 1, i, domainEnd, -1, firstSlash, firstIsPath, looksLikeDomain);
+    } else {
+      return false;
+    }
+  }
+  if (p !== P_ALNUM) return false;
+  return record(domainEnd, len, -1, -1, firstSlash, firstIsPath, looksLikeDomain);
+}
+
+/** Phase C: the tag from `i` (after the ":" at `nameEnd`) to "@" or the end; then phase D. */
+function scanTag(
+  s: string,
+  i: number,
+  nameEnd: number,
+  domainEnd: number,
+  firstSlash: number,
+  firstIsPath: boolean,
+  looksLikeDomain: boolean,
+): boolean {
+  const len = s.length;
+  const tagStart = i;
+  if (i >= len || !is(s.charCodeAt(i), WORD)) return false;
+  for (i++; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (is(c, WORD) || c === DOT || c === DASH) continue;
+    if (c !== 0x40 /* @ */) return false;
+    break;
+  }
+  if (i - tagStart > TAG_MAX) return false;
+  if (i >= len)
+    return record(domainEnd, nameEnd, tagStart, -1, firstSlash, firstIsPath, looksLikeDomain);
+  return scanDigest(
+    s,
+    i + 1,
+    nameEnd,
+    domainEnd,
+    tagStart,
+    firstSlash,
+    firstIsPath,
+    looksLikeDomain,
+  );
+}
+
+/** Phase D: the digest from `i` (after "@") to the end. */
+function scanDigest(
+  s: string,
+  i: number,
+  nameEnd: number,
+  domainEnd: number,
+  tagStart: number,
+  firstSlash: number,
+  firstIsPath: boolean,
+  looksLikeDomain: boolean,
+): boolean {
+  const colon = digestColon(s, i, s.length);
+  if (colon < 0) return false;
+  scan.digestColon = colon;
+  return record(domainEnd, nameEnd, tagStart, i, firstSlash, firstIsPath, looksLikeDomain);
+}
+
+/** Stores a successful scan in {@link scan}. */
+function record(
+  domainEnd: number,
+  nameEnd: number,
+  tagStart: number,
+  digestStart: number,
+  firstSlash: number,
+  firstIsPath: boolean,
+  looksLikeDomain: boolean,
+): true {
+  scan.domainEnd = domainEnd;
   scan.nameEnd = nameEnd;
-  const slash = s.indexOf("/", start);
-  if (slash < 0 || slash >= nameEnd) {
-    scan.domainEnd = -1;
-    return isRemoteName(s, start, nameEnd);
-  }
-  if (!isRemoteName(s, slash + 1, nameEnd)) return false;
-  // Leftmost-first: the optional domain group is tried first and wins whenever it fits.
-  if (allowDomain && isDomain(s, start, slash)) {
-    scan.domainEnd = slash;
-    return true;
-  }
-  scan.domainEnd = -1;
-  return isRemoteName(s, start, slash);
+  scan.tagStart = tagStart;
+  scan.digestStart = digestStart;
+  if (digestStart < 0) scan.digestColon = -1;
+  scan.firstSlash = firstSlash;
+  scan.firstIsPath = firstIsPath;
+  scan.firstLooksLikeDomain = looksLikeDomain;
+  return true;
 }
 
 /**
@@ -294,12 +411,21 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
  * matchName("test_com/foo"); // ["", "test_com/foo"]
  */
 export function matchName(s: string): readonly [domain: string, path: string] | null {
-  const len = s.length;
-  const slash = s.indexOf("/");
-  if (slash < 0) return isRemoteName(s, 0, len) ? ["", s] : null;
-  if (!isRemoteName(s, slash + 1, len)) return null;
-  if (isDomain(s, 0, slash)) return [s.slice(0, slash), s.slice(slash + 1)];
-  return isRemoteName(s, 0, slash) ? ["", s] : null;
+  // A name is a reference that ends where its name does (no tag, no digest).
+  if (!scanReference(s, 0, true) || scan.nameEnd !== s.length) return null;
+  const { domainEnd } = scan;
+  return domainEnd < 0 ? ["", s] : [s.slice(0, domainEnd), s.slice(domainEnd + 1)];
+}
+
+/**
+ * Go's anchored DomainRegexp: whether `s` is exactly a host with an optional port.
+ * @example
+ * matchDomain("localhost:5000"); // true
+ * matchDomain("-ab.com");        // false
+ */
+export function matchDomain(s: string): boolean {
+  // The scanner takes a domain only in front of a "/": give it one and see whether it was taken.
+  return scanReference(`${s}/a`, 0, true) && scan.domainEnd === s.length;
 }
 
 /**

@@ -29,40 +29,61 @@ const OFFICIAL_PREFIX = "library/";
 const DEFAULT_TAG = "latest";
 
 /**
- * Go's splitDockerDomain, literally: `[domain, remainder]`.
- * @example
- * splitDockerDomain("ubuntu");          // ["docker.io", "library/ubuntu"]
- * splitDockerDomain("Foo/bar");         // ["Foo", "bar"]
+ * Go's splitDockerDomain on offsets: the domain, where the remainder starts in `name`, and
+ * whether Go prefixes that remainder with `library/`. (Offsets rather than new strings, so that
+ * a long input is not copied before it is rejected.)
  */
-export function splitDockerDomain(name: string): readonly [domain: string, remainder: string] {
+function splitDockerDomainAt(
+  name: string,
+): readonly [domain: string, start: number, library: boolean] {
   const slash = name.indexOf("/");
-  if (slash < 0) return [DEFAULT_DOMAIN, OFFICIAL_PREFIX + name];
+  if (slash < 0) return [DEFAULT_DOMAIN, 0, true];
   const first = name.slice(0, slash);
-  const rest = name.slice(slash + 1);
-  let domain: string;
-  let remainder: string;
-  if (first === LOCALHOST) [domain, remainder] = [first, rest];
-  else if (first === LEGACY_DEFAULT_DOMAIN) [domain, remainder] = [DEFAULT_DOMAIN, rest];
-  else if (first.includes(".") || first.includes(":")) [domain, remainder] = [first, rest];
-  else if (goLowerChanges(first, 0, first.length)) [domain, remainder] = [first, rest];
-  else [domain, remainder] = [DEFAULT_DOMAIN, name];
-  if (domain === DEFAULT_DOMAIN && !remainder.includes("/"))
-    remainder = OFFICIAL_PREFIX + remainder;
-  return [domain, remainder];
+  let domain = DEFAULT_DOMAIN;
+  let start = 0;
+  if (first === LOCALHOST) [domain, start] = [first, slash + 1];
+  else if (first === LEGACY_DEFAULT_DOMAIN) start = slash + 1;
+  else if (first.includes(".") || first.includes(":")) [domain, start] = [first, slash + 1];
+  else if (goLowerChanges(first, 0, first.length)) [domain, start] = [first, slash + 1];
+  return [domain, start, domain === DEFAULT_DOMAIN && name.indexOf("/", start) < 0];
 }
 
 /**
- * ParseNormalizedNamed transliterated step by step from Go (the specification the fast path
- * below must agree with; it also produces every error).
+ * Go's splitDockerDomain: `[domain, remainder]`.
+ * @example
+ * splitDockerDomain("ubuntu");  // ["docker.io", "library/ubuntu"]
+ * splitDockerDomain("Foo/bar"); // ["Foo", "bar"]
+ */
+export function splitDockerDomain(name: string): readonly [domain: string, remainder: string] {
+  const [domain, start, library] = splitDockerDomainAt(name);
+  return [domain, (library ? OFFICIAL_PREFIX : "") + name.slice(start)];
+}
+
+/**
+ * ParseNormalizedNamed following Go's code step by step (the specification the fast path below
+ * must agree with; it also produces every error).
  */
 export function parseNormalizedSlow(s: string): NamedReference | ImageReferenceError {
   if (isIdentifier(s)) return identifierAsNameError(s);
-  const [domain, remainder] = splitDockerDomain(s);
-  const colon = remainder.indexOf(":");
-  const remote = colon < 0 ? remainder : remainder.slice(0, colon);
-  if (goLowerChanges(remote, 0, remote.length)) return remoteNotLowercaseError(remote);
+  const [domain, start, library] = splitDockerDomainAt(s);
+  const prefix = library ? OFFICIAL_PREFIX : "";
+  // Go's "remote": the remainder up to its first ":" ("library/" is lowercase already).
+  const colon = s.indexOf(":", start);
+  const remoteEnd = colon < 0 ? s.length : colon;
+  if (goLowerChanges(s, start, remoteEnd)) {
+    return remoteNotLowercaseError(prefix + s.slice(start, remoteEnd));
+  }
   // Parse never returns a nameless reference here: the input always has a domain prefix.
-  return parseResult(`${domain}/${remainder}`);
+  return parseResult(`${domain}/${prefix}${s.slice(start)}`);
+}
+
+/** Whether `s` is ASCII without capitals (so Go's strings.ToLower leaves it unchanged). */
+function hasNoCapitalOrNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) return false;
+  }
+  return true;
 }
 
 /** Whether `s[start, end)` holds an ASCII capital. */
@@ -75,71 +96,64 @@ function hasAsciiUpper(s: string, start: number, end: number): boolean {
 }
 
 /**
- * How splitDockerDomain reads the first `/`-component `s[0, slash)`: 0 = a plain lowercase
- * namespace (Docker Hub), 1 = contains "." or ":" (a domain), 2 = changes under lowercasing.
- */
-function firstComponentKind(s: string, slash: number): 0 | 1 | 2 {
-  let upper = false;
-  for (let i = 0; i < slash; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x2e || c === 0x3a) return 1;
-    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) upper = true;
-  }
-  return upper && goLowerChanges(s, 0, slash) ? 2 : 0;
-}
-
-/**
- * ParseNormalizedNamed as a value. Instead of building `domain + "/" + remainder` and parsing it,
- * the remainder is scanned in place; whenever a check could fail in a way whose message depends
- * on that order, the literal transliteration above decides.
+ * ParseNormalizedNamed as a value. Instead of building `domain + "/" + remainder` and parsing
+ * that, it scans the input once as Go's Parse would and reads splitDockerDomain's decision off
+ * the scan: when the first component is not a domain for splitDockerDomain, the input is a
+ * Docker Hub remainder, valid exactly when it scans with its first component as a path
+ * component. Any failure, and the one case where Go's lowercase check looks beyond the path
+ * (a digest algorithm without a tag), is handed to the literal transliteration above, so every
+ * error comes out in Go's order.
  */
 export function parseNormalizedResult(s: string): NamedReference | ImageReferenceError {
   const len = s.length;
   if (len === 64 && isIdentifier(s)) return identifierAsNameError(s);
-  const slash = s.indexOf("/");
-  // ownDomain: Go parses `s` itself (its first component is the domain, or reads as a path);
-  // otherwise the domain is docker.io and the remainder begins at `start`.
-  let ownDomain = false;
-  let start = 0;
-  let library = false;
-  if (slash < 0) {
-    library = true;
-  } else if (slash === 9 && s.startsWith(LOCALHOST)) {
-    ownDomain = true;
-  } else if (slash === 15 && s.startsWith(LEGACY_DEFAULT_DOMAIN)) {
-    start = 16;
-    library = s.indexOf("/", 16) < 0;
-  } else {
-    const kind = firstComponentKind(s, slash);
-    if (kind === 1 && slash === 9 && s.startsWith(DEFAULT_DOMAIN)) {
-      start = 10;
-      library = s.indexOf("/", 10) < 0;
-    } else if (kind !== 0) {
-      ownDomain = true;
-    }
+  if (!scanReference(s, 0, true)) {
+    // The scan failing means Go's Parse(domain + "/" + remainder) fails too. Without capitals
+    // and non-ASCII, neither Go's lowercase check nor Parse's lowercase retry can change the
+    // verdict, so skip rebuilding the string (a 1 MB reject stays one pass or two).
+    return hasNoCapitalOrNonAscii(s)
+      ? referenceError("REFERENCE_INVALID_FORMAT")
+      : parseNormalizedSlow(s);
   }
-  if (!scanReference(s, start, ownDomain)) return parseNormalizedSlow(s);
-  const { nameEnd, tagStart, digestStart } = scan;
-  // Without a tag, Go's "remote" runs up to the digest's ":", so it includes the algorithm.
+  const { nameEnd, tagStart, digestStart, firstSlash } = scan;
+  // Without a tag, Go's lowercase check runs up to the digest's ":", over the algorithm.
   if (tagStart < 0 && digestStart >= 0 && hasAsciiUpper(s, digestStart, scan.digestColon)) {
     return parseNormalizedSlow(s);
   }
-  if (ownDomain) return referenceFromScan(s);
+  // splitDockerDomain: where the Docker Hub remainder starts, or -1 when `s` names its domain.
+  let start = 0;
+  let library = false;
+  if (firstSlash < 0) {
+    library = true;
+  } else if (firstSlash === 9 && s.startsWith(LOCALHOST)) {
+    start = -1;
+  } else if (firstSlash === 15 && s.startsWith(LEGACY_DEFAULT_DOMAIN)) {
+    start = 16;
+    library = s.indexOf("/", 16) < 0;
+  } else if (firstSlash === 9 && s.startsWith(DEFAULT_DOMAIN)) {
+    start = 10;
+    library = s.indexOf("/", 10) < 0;
+  } else if (scan.firstLooksLikeDomain) {
+    start = -1;
+  } else if (!scan.firstIsPath) {
+    // Scanned as a domain only (e.g. "[fd00]"), but Docker Hub reads it as a path: invalid.
+    return parseNormalizedSlow(s);
+  }
+  if (start < 0) return referenceFromScan(s);
   if (nameEnd - start + (library ? OFFICIAL_PREFIX.length : 0) > PATH_MAX_LENGTH) {
     return referenceError("NAME_TOO_LONG");
   }
   let digest = "";
   if (digestStart >= 0) {
-    const problem = validateDigest(s, digestStart, scan.digestColon, len);
+    const problem = validateDigest(s, digestStart, scan.digestColon, len, scan.digestUpperHex);
     if (problem !== null) return referenceError(problem);
     digest = s.slice(digestStart);
   }
   const remote = s.slice(start, nameEnd);
-  const path = library ? OFFICIAL_PREFIX + remote : remote;
   return namedReference(
     library ? `docker.io/library/${remote}` : `docker.io/${remote}`,
     DEFAULT_DOMAIN,
-    path,
+    library ? OFFICIAL_PREFIX + remote : remote,
     tagStart < 0 ? "" : s.slice(tagStart, digestStart < 0 ? len : digestStart - 1),
     digest,
   );

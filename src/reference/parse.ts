@@ -22,7 +22,7 @@ export function referenceFromScan(s: string): NamedReference | ImageReferenceErr
   if (nameEnd - pathStart > PATH_MAX_LENGTH) return referenceError("NAME_TOO_LONG");
   let digest = "";
   if (digestStart >= 0) {
-    const problem = validateDigest(s, digestStart, scan.digestColon, s.length);
+    const problem = validateDigest(s, digestStart, scan.digestColon, s.length, scan.digestUpperHex);
     if (problem !== null) return referenceError(problem);
     digest = s.slice(digestStart);
   }
@@ -42,7 +42,7 @@ export function parseResult(s: string): NamedReference | ImageReferenceError {
   if (s === "") return referenceError("NAME_EMPTY");
   // Go retries the grammar on strings.ToLower(s) to tell "uppercase" from "malformed".
   const lower = goLowerAscii(s);
-  if (lower !== null && lower !== s && scanReference(lower, 0, true)) {
+  if (lower !== null && scanReference(lower, 0, true)) {
     return referenceError("NAME_CONTAINS_UPPERCASE");
   }
   return referenceError("REFERENCE_INVALID_FORMAT");
