@@ -11,9 +11,9 @@ import { ManifestShapeError } from "./manifest-shape-error.js";
 import {
   formatPath,
   type ImageSlot,
-  imageSlots,
-  locatePodSpecs,
   type PodSpecSite,
+  readImageSlots,
+  unreadable,
 } from "./pod-specs.js";
 
 /**
@@ -159,6 +159,16 @@ type PodRead =
   | { readonly ok: false; readonly error: AdmissionError };
 
 function readPod(object: unknown): PodRead {
+  try {
+    return readPodUnguarded(object);
+  } catch (error) {
+    // A hostile object (throwing getter, revoked Proxy) is a bad request, never a crash.
+    const message = new ManifestShapeError([unreadable(error, [])]).message;
+    return { ok: false, error: { code: "INVALID_SHAPE", status: 400, message, causes: [] } };
+  }
+}
+
+function readPodUnguarded(object: unknown): PodRead {
   const notPod: PodRead = {
     ok: false,
     error: { code: "BAD_REQUEST", status: 400, message: NOT_A_POD, causes: [] },
@@ -166,14 +176,14 @@ function readPod(object: unknown): PodRead {
   if (!isRecord(object)) return notPod;
   if (object.kind != null && object.kind !== "Pod") return notPod;
   if (object.apiVersion != null && object.apiVersion !== "v1") return notPod;
-  const located = locatePodSpecs(object, { kind: "Pod", apiVersion: "v1" });
-  if (located.issues.length > 0) {
-    const message = new ManifestShapeError(located.issues).message;
+  const read = readImageSlots(object, { kind: "Pod", apiVersion: "v1" });
+  if (read.issues.length > 0) {
+    const message = new ManifestShapeError(read.issues).message;
     return { ok: false, error: { code: "INVALID_SHAPE", status: 400, message, causes: [] } };
   }
-  const site = located.sites[0];
+  const site = read.sites[0];
   if (site === undefined) return notPod;
-  return { ok: true, site, slots: imageSlots(site) };
+  return { ok: true, site, slots: read.slots };
 }
 
 /** Go's isUpdateWithNoNewImages: every container image of the new pod occurs in the old pod. */
@@ -244,7 +254,17 @@ export function admitAlwaysPullImages(request: AdmissionRequest): AdmitResult {
       changes.push({ path: policyPath(slot), from: slot.policy, to: "Always" });
     }
   }
-  return { outcome: "mutated", object: applyEdits(request.object, edits), changes };
+  let object: unknown;
+  try {
+    object = applyEdits(request.object, edits);
+  } catch (error) {
+    const message = new ManifestShapeError([unreadable(error, [])]).message;
+    return {
+      outcome: "rejected",
+      error: { code: "INVALID_SHAPE", status: 400, message, causes: [] },
+    };
+  }
+  return { outcome: "mutated", object, changes };
 }
 
 function objectName(request: AdmissionRequest, site: PodSpecSite): string {

@@ -5,6 +5,7 @@
  */
 import { applyEdits, type FieldEdit } from "./copy-on-write.js";
 import { ManifestShapeError } from "./manifest-shape-error.js";
+import { unreadable } from "./pod-specs.js";
 import {
   type Resolution,
   type ResolveOptions,
@@ -65,7 +66,12 @@ function run<T>(object: T, options: ResolveOptions): SafeDefaultingResult<T> {
   if (resolution.issues.length > 0) {
     return { success: false, error: new ManifestShapeError(resolution.issues) };
   }
-  return { success: true, data: applyEdits(object, edits(resolution)) };
+  try {
+    return { success: true, data: applyEdits(object, edits(resolution)) };
+  } catch (error) {
+    // Only a hostile object (a getter that throws on the second read) can get here.
+    return { success: false, error: new ManifestShapeError([unreadable(error, [])]) };
+  }
 }
 
 function hintOf(options: DefaultingOptions): DefaultingOptions {

@@ -158,8 +158,7 @@ function shapeIssues(
     result = schema.safeParse(value);
   } catch (error) {
     // A getter that throws, a revoked Proxy: report it as a shape problem, never crash.
-    const reason = error instanceof Error ? error.message : "unreadable value";
-    return [{ path: formatPath(prefix) || "(root)", message: `could not be read: ${reason}` }];
+    return [unreadable(error, prefix)];
   }
   if (result.success) {
     return [];
@@ -326,4 +325,34 @@ export function imageSlots(site: PodSpecSite): ImageSlot[] {
     });
   }
   return slots;
+}
+
+/** Every pod spec and image field of `root`, and the shape issues found on the way. */
+export interface ReadResult {
+  readonly sites: readonly PodSpecSite[];
+  readonly slots: readonly ImageSlot[];
+  readonly issues: readonly ShapeIssue[];
+}
+
+/**
+ * {@link locatePodSpecs} then {@link imageSlots} for each pod spec, never throwing: an object
+ * whose getters throw or a revoked Proxy becomes a shape issue instead of a crash.
+ */
+export function readImageSlots(root: unknown, hint: KindHint = {}): ReadResult {
+  try {
+    const located = locatePodSpecs(root, hint);
+    return {
+      sites: located.sites,
+      slots: located.sites.flatMap(imageSlots),
+      issues: located.issues,
+    };
+  } catch (error) {
+    return { sites: [], slots: [], issues: [unreadable(error, [])] };
+  }
+}
+
+/** The issue reported for a value that throws when read. */
+export function unreadable(error: unknown, path: readonly PathSegment[]): ShapeIssue {
+  const reason = error instanceof Error ? error.message : "unreadable value";
+  return { path: formatPath(path) || "(root)", message: `could not be read: ${reason}` };
 }

@@ -9,10 +9,9 @@ import type { ShapeIssue } from "./manifest-shape-error.js";
 import {
   formatPath,
   type ImageSlot,
-  imageSlots as imageSlotsOf,
   type KindHint,
-  locatePodSpecs,
   type PodSpecSite,
+  readImageSlots,
 } from "./pod-specs.js";
 
 /**
@@ -77,15 +76,6 @@ function slotKey(slot: ImageSlot): string {
   return `${objectKey(slot.site)}|${relative}|${slot.source}|${member}`;
 }
 
-function collectSlots(root: unknown, hint: KindHint) {
-  const located = locatePodSpecs(root, hint);
-  const slots: ImageSlot[] = [];
-  for (const site of located.sites) {
-    slots.push(...imageSlotsOf(site));
-  }
-  return { located, slots };
-}
-
 /**
  * Decides the effective pull policy of every image field in `object`, as the API server does when
  * it decodes the object for a create (no `stored`) or an update (`stored` given).
@@ -95,13 +85,14 @@ export function resolvePolicies(object: unknown, options: ResolveOptions = {}): 
     ...(options.kind === undefined ? {} : { kind: options.kind }),
     ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
   };
-  const { located, slots } = collectSlots(object, hint);
+  const located = readImageSlots(object, hint);
+  const slots = located.slots;
   const issues: ShapeIssue[] = [...located.issues];
   const storedByKey = new Map<string, ImageSlot>();
   const isUpdate = options.stored !== undefined;
   if (isUpdate) {
-    const stored = collectSlots(options.stored, hint);
-    for (const issue of stored.located.issues) {
+    const stored = readImageSlots(options.stored, hint);
+    for (const issue of stored.issues) {
       issues.push({ path: `(stored) ${issue.path}`, message: issue.message });
     }
     for (const slot of stored.slots) {

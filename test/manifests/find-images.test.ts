@@ -319,3 +319,45 @@ describe("wrong shapes", () => {
     expect(Object.isFrozen(uses[0])).toBe(true);
   });
 });
+
+describe("hostile objects never crash the walker", () => {
+  it.each([
+    [
+      "a revoked Proxy as the pod spec",
+      (() => {
+        const { proxy, revoke } = Proxy.revocable({}, {});
+        revoke();
+        return { apiVersion: "v1", kind: "Pod", spec: proxy };
+      })(),
+    ],
+    [
+      "a getter that throws on kind",
+      {
+        get kind(): string {
+          throw new Error("boom");
+        },
+      },
+    ],
+    [
+      "a container whose image getter throws",
+      {
+        apiVersion: "v1",
+        kind: "Pod",
+        spec: {
+          containers: [
+            {
+              get image(): string {
+                throw new Error("boom");
+              },
+            },
+          ],
+        },
+      },
+    ],
+  ])("%s", (_name, object) => {
+    const result = safeFindImages(object);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.message).toMatch(/could not be read/);
+    expect(() => findImages(object)).toThrow(/could not be read/);
+  });
+});

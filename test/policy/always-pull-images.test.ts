@@ -306,3 +306,32 @@ describe("validating half (Validate)", () => {
     ).toEqual({ outcome: "allowed" });
   });
 });
+
+describe("hostile objects never crash the plugin", () => {
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const throwingKind = {
+    get kind(): string {
+      throw new Error("no kind for you");
+    },
+  };
+  it.each([
+    ["a revoked Proxy", revoked()],
+    ["a throwing getter", throwingKind],
+    ["a Pod whose spec is a revoked Proxy", { apiVersion: "v1", kind: "Pod", spec: revoked() }],
+  ])("%s → INVALID_SHAPE", (_name, object) => {
+    for (const result of [
+      admitAlwaysPullImages(request({ object })),
+      validateAlwaysPullImages(request({ object })),
+    ]) {
+      expect(result.outcome).toBe("rejected");
+      if (result.outcome === "rejected") {
+        expect(result.error.code).toBe("INVALID_SHAPE");
+        expect(result.error.message).toMatch(/could not be read/);
+      }
+    }
+  });
+});
