@@ -4,11 +4,11 @@
  * index, the object that holds it and the position of its image field. Shared by `explain` and
  * `lint`.
  */
-import { type ImageUse, isWorkloadKind, safeFindImages } from "../index.js";
+import { type ImageUse, isWorkloadKind, podSpecPath, safeFindImages } from "../index.js";
 import { InputError } from "./errors.js";
 import { collectInputs, type InputFile } from "./files.js";
 import type { CliIo } from "./io.js";
-import { type LoadedDocument, loadManifestText } from "./yaml/load.js";
+import { type LoadedDocument, visitManifestDocuments } from "./yaml/load.js";
 import type { Position } from "./yaml/position.js";
 
 /** One image found in a manifest. */
@@ -18,8 +18,13 @@ export interface ImageRow {
   readonly use: ImageUse;
   /** Line and column of the image field (the start of its value), when known. */
   readonly position: Position | undefined;
-  /** The Kubernetes object holding the image: the document, or the List item. */
+  /**
+   * The Kubernetes object holding the image (the document, or the List item); only kept when the
+   * scan was asked to (`keepObjects`), so that explaining 10,000 documents does not hold them all.
+   */
   readonly object: unknown;
+  /** The value of the `pullpolicy.dev/ignore` annotations on the object and its pod template. */
+  readonly ignoreAnnotations: readonly string[];
   /** The object's path prefix inside the document (`items[2].` for a List item, else ""). */
   readonly objectPrefix: string;
 }
@@ -45,7 +50,11 @@ export interface ScanResult {
  * const scan = await scanManifests(["examples/manifests"], io);
  * scan.rows.length; // one per container and image volume
  */
-export async function scanManifests(paths: readonly string[], io: CliIo): Promise<ScanResult> {
+export async function scanManifests(
+  paths: readonly string[],
+  io: CliIo,
+  options: { readonly keepObjects?: boolean } = {},
+): Promise<ScanResult> {
   const { files, errors: pathErrors } = collectInputs(paths, io);
   const errors: InputError[] = [...pathErrors];
   const notes: string[] = [];
@@ -65,11 +74,13 @@ export async function scanManifests(paths: readonly string[], io: CliIo): Promis
       continue;
     }
     filesRead++;
-    let documents: readonly LoadedDocument[];
+    let results: readonly DocumentScan[];
     try {
-      const loaded = loadManifestText(text, file.name);
-      documents = loaded.documents;
-      notes.push(...loaded.notes);
+      const visited = visitManifestDocuments(text, file.name, (doc) =>
+        scanDocument(file, doc, options.keepObjects === true),
+      );
+      results = visited.results;
+      notes.push(...visited.notes);
     } catch (error) {
       if (error instanceof InputError) {
         errors.push(error);
@@ -77,48 +88,60 @@ export async function scanManifests(paths: readonly string[], io: CliIo): Promis
       }
       throw error;
     }
-    for (const doc of documents) {
+    for (const result of results) {
       documentsRead++;
-      const value = doc.value;
-      if (value === null || value === undefined) continue; // an empty document: nothing to say
-      for (const object of objectsOf(value)) {
-        const kind = kindOf(object);
-        if (isWorkloadKind(kind.kind, kind.apiVersion ?? undefined)) workloads++;
-        else bump(skipped, kind.label);
-      }
-      const found = safeFindImages(value);
-      // A wrong-shaped object is reported; the images of the other List items are still shown.
-      if (!found.success) {
-        errors.push(
-          new InputError(
-            "BAD_INPUT",
-            `${file.name} (document ${doc.index}): not a valid Kubernetes object: ${found.error.message}`,
-          ),
-        );
-      }
-      const uses: readonly ImageUse[] = found.data;
-      for (const use of uses) {
-        const prefix = listPrefix(use.path);
-        rows.push({
-          file,
-          docIndex: doc.index,
-          use,
-          position: doc.positionOf(use.imagePath),
-          object: prefix === "" ? value : itemAt(value, prefix),
-          objectPrefix: prefix,
-        });
-      }
+      workloads += result.workloads;
+      for (const label of result.skipped) bump(skipped, label);
+      if (result.error) errors.push(result.error);
+      for (const row of result.rows) rows.push(row);
     }
   }
-  return {
-    rows,
-    errors,
-    notes,
-    filesRead,
-    documentsRead,
-    workloads,
-    skipped,
-  };
+  return { rows, errors, notes, filesRead, documentsRead, workloads, skipped };
+}
+
+/** What one document contributed; computed without side effects (see visitManifestDocuments). */
+interface DocumentScan {
+  readonly rows: readonly ImageRow[];
+  readonly workloads: number;
+  readonly skipped: readonly string[];
+  readonly error: InputError | undefined;
+}
+
+const EMPTY_SCAN: DocumentScan = { rows: [], workloads: 0, skipped: [], error: undefined };
+
+function scanDocument(file: InputFile, doc: LoadedDocument, keepObjects: boolean): DocumentScan {
+  const value = doc.value;
+  if (value === null || value === undefined) return EMPTY_SCAN; // an empty document
+  let workloads = 0;
+  const skipped: string[] = [];
+  for (const object of objectsOf(value)) {
+    const kind = kindOf(object);
+    if (isWorkloadKind(kind.kind, kind.apiVersion ?? undefined)) workloads++;
+    else skipped.push(kind.label);
+  }
+  const found = safeFindImages(value);
+  // A wrong-shaped object is reported; the images of the other List items are still shown.
+  const error = found.success
+    ? undefined
+    : new InputError(
+        "BAD_INPUT",
+        `${file.name} (document ${doc.index}): not a valid Kubernetes object: ${found.error.message}`,
+      );
+  const rows: ImageRow[] = [];
+  for (const use of found.data) {
+    const prefix = listPrefix(use.path);
+    const object = prefix === "" ? value : itemAt(value, prefix);
+    rows.push({
+      file,
+      docIndex: doc.index,
+      use,
+      position: doc.positionOf(use.imagePath),
+      object: keepObjects ? object : undefined,
+      ignoreAnnotations: ignoreAnnotationsOf(object, use),
+      objectPrefix: prefix,
+    });
+  }
+  return { rows, workloads, skipped, error };
 }
 
 /**
@@ -176,4 +199,37 @@ function itemAt(value: unknown, prefix: string): unknown {
   const n = Number(prefix.slice("items[".length, prefix.length - 2));
   const items = (value as { items?: unknown }).items;
   return Array.isArray(items) ? items[n] : undefined;
+}
+
+/** The annotation that silences lint rules for one object (see lint/suppress.ts). */
+export const IGNORE_ANNOTATION = "pullpolicy.dev/ignore";
+
+/** The ignore annotation's values on the object and on its pod template, when present. */
+function ignoreAnnotationsOf(object: unknown, use: ImageUse): string[] {
+  const out: string[] = [];
+  const onObject = annotationOf(object);
+  if (onObject !== undefined) out.push(onObject);
+  const path = podSpecPath(use.kind, use.apiVersion ?? undefined);
+  if (path !== null && path.length >= 2) {
+    let node: unknown = object;
+    for (const key of path.slice(0, -1)) {
+      node =
+        typeof node === "object" && node !== null
+          ? (node as Record<string, unknown>)[key]
+          : undefined;
+    }
+    const onTemplate = annotationOf(node);
+    if (onTemplate !== undefined) out.push(onTemplate);
+  }
+  return out;
+}
+
+function annotationOf(object: unknown): string | undefined {
+  if (typeof object !== "object" || object === null) return undefined;
+  const metadata = (object as { metadata?: unknown }).metadata;
+  if (typeof metadata !== "object" || metadata === null) return undefined;
+  const annotations = (metadata as { annotations?: unknown }).annotations;
+  if (typeof annotations !== "object" || annotations === null) return undefined;
+  const value = (annotations as Record<string, unknown>)[IGNORE_ANNOTATION];
+  return typeof value === "string" ? value : undefined;
 }

@@ -83,7 +83,9 @@ export const explainCommand: Command = {
   run: async (args, io) => {
     const nodeFile = lastString(args, "node-images");
     const nodeImages = nodeFile === undefined ? undefined : readNodeImages(nodeFile);
-    const scan = await scanManifests(args.positionals, io);
+    const scan = await scanManifests(args.positionals, io, {
+      keepObjects: args.flags.has("always-pull-images"),
+    });
     const records = await buildRecords(scan, {
       admission: args.flags.has("always-pull-images"),
       nodeImages,

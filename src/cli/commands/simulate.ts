@@ -23,7 +23,7 @@ export const simulateCommand: Command = {
     name: "simulate",
     summary: "The kubelet's timeline of pull attempts, reasons and back-off for one image",
     usage:
-      "simulate <image> [--policy Always|IfNotPresent|Never] [--present] [--fail N|always] [--registry ok|unavailable|signature] [--until 15m] [--every 10s] [--json]",
+      "simulate <image> [--policy Always|IfNotPresent|Never] [--present] [--fail N|always] [--registry ok|unavailable|signature] [--until 15m] [--every 10s] [--pull-time 0s] [--json]",
     description:
       "Runs the kubelet's EnsureImageExists at every pod sync on a simulated clock, against a node cache and a registry that behave as you say, and prints what happens at each sync: the pull attempts, the waiting reason (ErrImagePull, ImagePullBackOff, ErrImageNeverPull, InvalidImageName…), the message, and the back-off window (10 s doubling to 300 s). Stops at the first sync that lets the container start, or at --until.",
     options: {
@@ -67,6 +67,12 @@ export const simulateCommand: Command = {
         defaultText: "10s",
         description: "Time between pod syncs (the kubelet retries a failing pod about every 10s)",
       },
+      "pull-time": {
+        type: "string",
+        valueName: "DURATION",
+        defaultText: "0s",
+        description: "How long each pull takes on the simulated clock",
+      },
       json: { type: "boolean", description: "Print the timeline as one JSON object" },
     },
     minPositionals: 1,
@@ -105,8 +111,7 @@ export const simulateCommand: Command = {
       present: args.flags.has("present"),
       registry,
       syncs: { untilMs, everyMs },
-      // No real node pulls in zero time; a second makes the success message realistic.
-      pullDurationMs: 1000,
+      pullDurationMs: durationOption(lastString(args, "pull-time") ?? "0s", "pull-time"),
     });
     if (args.flags.has("json")) io.out(stableJson(toJson(result, args.flags.has("present"))));
     else

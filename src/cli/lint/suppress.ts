@@ -3,17 +3,11 @@
  * `pullpolicy.dev/ignore: "rule-id,rule-id"` (or `"*"`) on the object or on its pod template.
  */
 import picomatch from "picomatch";
-import {
-  familiarName,
-  familiarString,
-  podSpecPath,
-  safeParseNormalizedNamed,
-} from "../../index.js";
+import { familiarName, familiarString, safeParseNormalizedNamed } from "../../index.js";
 import type { ImageRow } from "../scan.js";
 import type { Finding } from "./check.js";
 
-/** The annotation that silences rules for one object. */
-export const IGNORE_ANNOTATION = "pullpolicy.dev/ignore";
+export { IGNORE_ANNOTATION } from "../scan.js";
 
 /**
  * A predicate telling whether an image is ignored by any of the globs. Each glob is matched
@@ -56,9 +50,8 @@ export function parseIgnoreAnnotation(value: string): ReadonlySet<string> {
  */
 export function silencedRules(row: ImageRow): ReadonlySet<string> {
   const out = new Set<string>();
-  const object = row.object;
-  for (const value of [annotationOf(object), annotationOf(templateOf(row))]) {
-    if (value !== undefined) for (const id of parseIgnoreAnnotation(value)) out.add(id);
+  for (const value of row.ignoreAnnotations) {
+    for (const id of parseIgnoreAnnotation(value)) out.add(id);
   }
   return out;
 }
@@ -70,26 +63,4 @@ export function silencedRules(row: ImageRow): ReadonlySet<string> {
  */
 export function isSilenced(finding: Finding, silenced: ReadonlySet<string>): boolean {
   return silenced.has("*") || silenced.has(finding.ruleId);
-}
-
-function annotationOf(object: unknown): string | undefined {
-  if (typeof object !== "object" || object === null) return undefined;
-  const metadata = (object as { metadata?: unknown }).metadata;
-  if (typeof metadata !== "object" || metadata === null) return undefined;
-  const annotations = (metadata as { annotations?: unknown }).annotations;
-  if (typeof annotations !== "object" || annotations === null) return undefined;
-  const value = (annotations as Record<string, unknown>)[IGNORE_ANNOTATION];
-  return typeof value === "string" ? value : undefined;
-}
-
-/** The pod template (the object holding the pod spec) of a workload, if it has one. */
-function templateOf(row: ImageRow): unknown {
-  const path = podSpecPath(row.use.kind, row.use.apiVersion ?? undefined);
-  if (path === null || path.length < 2) return undefined;
-  let node: unknown = row.object;
-  for (const key of path.slice(0, -1)) {
-    if (typeof node !== "object" || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }

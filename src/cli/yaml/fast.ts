@@ -37,65 +37,115 @@ type PositionTable = WeakMap<object, Map<PathSegment, Position>>;
  * fastParseDocuments("a: &x 1\n"); // undefined (anchors are left to the full parser)
  */
 export function fastParseDocuments(text: string): LoadedDocument[] | undefined {
-  // Tabs, carriage returns, a byte order mark and anchors' friends are rare in manifests and
-  // full of corner cases: leave them to the full parser.
-  if (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff) {
-    return undefined;
-  }
-  try {
-    return parseStream(text);
-  } catch (error) {
-    if (error === BAIL) return undefined;
-    // Any other failure in the fast reader is a bug in it; the full parser still decides.
-    return undefined;
-  }
+  const out: LoadedDocument[] = [];
+  return fastVisitDocuments(text, (doc) => {
+    out.push(doc);
+  })
+    ? out
+    : undefined;
 }
 
-function parseStream(text: string): LoadedDocument[] {
-  const raw = text.split("\n");
-  const lines: Line[] = raw.map((t, i) => {
-    let indent = 0;
-    while (t.charCodeAt(indent) === 32) indent++;
-    const empty = indent === t.length || t.charCodeAt(indent) === 35; /* # */
-    return { text: t, number: i + 1, indent, empty };
-  });
-  // Split into documents at `---` lines, as the YAML stream does.
-  const segments: [number, number][] = [];
-  let start = 0;
-  let sawMarker = false;
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]?.text ?? "";
-    if (t.startsWith("%") || t.startsWith("...")) throw BAIL;
-    if (!t.startsWith("---")) continue;
-    const rest = t.slice(3);
-    if (rest !== "" && !rest.startsWith(" ")) continue; // "----" or "---x" is content
-    const restTrim = rest.trim();
-    if (restTrim !== "" && !restTrim.startsWith("#")) throw BAIL; // content after ---
-    if (sawMarker || hasContent(lines, start, i)) segments.push([start, i]);
-    sawMarker = true;
-    start = i + 1;
+/**
+ * Parses the documents of `text` one at a time and hands each to `visit` before parsing the
+ * next, so that a long stream never holds all its documents at once. Returns false when the
+ * reader gave up (possibly after some documents were visited: the caller must then discard what
+ * `visit` produced and use the full parser).
+ * @example
+ * fastVisitDocuments("a: 1\n---\nb: 2\n", (doc) => console.log(doc.index)); // 0, 1; true
+ */
+export function fastVisitDocuments(text: string, visit: (doc: LoadedDocument) => void): boolean {
+  // Tabs, carriage returns and a byte order mark are rare in manifests and full of corner
+  // cases: leave them to the full parser.
+  if (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff) {
+    return false;
   }
-  if (sawMarker || hasContent(lines, start, lines.length)) segments.push([start, lines.length]);
-
-  const documents: LoadedDocument[] = [];
-  for (const [from, to] of segments) {
+  let lines: Lines;
+  let segments: [number, number][];
+  try {
+    lines = new Lines(text);
+    segments = splitDocuments(lines);
+  } catch {
+    return false;
+  }
+  for (let index = 0; index < segments.length; index++) {
+    const [from, to] = segments[index] as [number, number];
     const positions: PositionTable = new WeakMap();
-    const reader = new Reader(lines, from, to, positions);
-    const value = reader.document();
-    const index = documents.length;
-    documents.push({
+    let value: unknown;
+    try {
+      value = new Reader(lines, from, to, positions).document();
+    } catch {
+      // BAIL, or a bug in the fast reader: either way the full parser decides.
+      return false;
+    }
+    visit({
       index,
       value,
       positionOf: (path) =>
         lookup(value, positions, typeof path === "string" ? parseObjectPath(path) : path),
     });
   }
-  return documents;
+  return true;
 }
 
-function hasContent(lines: readonly Line[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!lines[i]?.empty) return true;
-  return false;
+/**
+ * The lines of a text, computed on demand from one array of offsets, so that a 400,000-line
+ * file does not hold 400,000 line objects.
+ */
+class Lines {
+  readonly count: number;
+  private readonly starts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    let i = text.indexOf("\n");
+    while (i >= 0) {
+      starts.push(i + 1);
+      i = text.indexOf("\n", i + 1);
+    }
+    this.starts = starts;
+    this.count = starts.length;
+  }
+  private lastIndex = -1;
+  private last: Line | undefined;
+  at(i: number): Line | undefined {
+    // The reader asks for the same line several times in a row; build it once.
+    if (i === this.lastIndex) return this.last;
+    if (i < 0 || i >= this.count) return undefined;
+    const start = this.starts[i] as number;
+    const next = this.starts[i + 1];
+    const t = this.text.slice(start, next === undefined ? this.text.length : next - 1);
+    let indent = 0;
+    while (t.charCodeAt(indent) === 32) indent++;
+    const empty = indent === t.length || t.charCodeAt(indent) === 35; /* # */
+    this.lastIndex = i;
+    this.last = { text: t, number: i + 1, indent, empty };
+    return this.last;
+  }
+}
+
+/** Document boundaries at `---` lines, as the YAML stream counts documents. */
+function splitDocuments(lines: Lines): [number, number][] {
+  const segments: [number, number][] = [];
+  let start = 0;
+  let sawMarker = false;
+  let contentSinceStart = false;
+  for (let i = 0; i < lines.count; i++) {
+    const line = lines.at(i) as Line;
+    const t = line.text;
+    if (t.startsWith("%") || t.startsWith("...")) throw BAIL;
+    const marker = t.startsWith("---") && (t.length === 3 || t.charCodeAt(3) === 32);
+    if (!marker) {
+      if (!line.empty) contentSinceStart = true;
+      continue;
+    }
+    const restTrim = t.slice(3).trim();
+    if (restTrim !== "" && !restTrim.startsWith("#")) throw BAIL; // content after ---
+    if (sawMarker || contentSinceStart) segments.push([start, i]);
+    sawMarker = true;
+    contentSinceStart = false;
+    start = i + 1;
+  }
+  if (sawMarker || contentSinceStart) segments.push([start, lines.count]);
+  return segments;
 }
 
 function lookup(
@@ -121,7 +171,7 @@ function lookup(
 class Reader {
   private i: number;
   constructor(
-    private readonly lines: readonly Line[],
+    private readonly lines: Lines,
     from: number,
     private readonly end: number,
     private readonly positions: PositionTable,
@@ -140,7 +190,7 @@ class Reader {
   /** The next non-empty line (without consuming it), or undefined at the end. */
   private nextContent(): Line | undefined {
     while (this.i < this.end) {
-      const line = this.lines[this.i];
+      const line = this.lines.at(this.i);
       if (line && !line.empty) return line;
       this.i++;
     }
@@ -149,7 +199,7 @@ class Reader {
 
   /** A block collection whose first line starts at column `col` (0-based) of the current line. */
   private block(col: number, parentIndent: number): unknown {
-    const line = this.lines[this.i];
+    const line = this.lines.at(this.i);
     if (!line) throw BAIL;
     if (col < parentIndent) throw BAIL;
     if (isSeqEntry(line.text, col)) return this.sequence(col);
@@ -198,7 +248,7 @@ class Reader {
     this.positions.set(out, table);
     let first = true;
     for (;;) {
-      const line = first ? this.lines[this.i] : this.nextContent();
+      const line = first ? this.lines.at(this.i) : this.nextContent();
       if (line === undefined) break;
       // The first entry may sit after "- " on a line with smaller indentation.
       if (!first) {
@@ -294,7 +344,7 @@ class Reader {
     let j = this.i;
     let maxBlankSpaces = 0;
     for (; j < this.end; j++) {
-      const line = this.lines[j];
+      const line = this.lines.at(j);
       if (!line) break;
       const blank = line.indent === line.text.length;
       if (blank) {

@@ -14,7 +14,7 @@ import {
   type Node as YamlNode,
 } from "yaml";
 import { InputError } from "../errors.js";
-import { fastParseDocuments } from "./fast.js";
+import { fastVisitDocuments } from "./fast.js";
 import { reindentQuotedContinuations } from "./lenient.js";
 import { type PathSegment, type Position, parseObjectPath } from "./position.js";
 import { findTemplateMarker } from "./template.js";
@@ -44,6 +44,25 @@ export interface LoadedFile {
  * file.documents[0]?.positionOf("spec"); // { line: 2, column: 7 }
  */
 export function loadManifestText(text: string, fileName: string): LoadedFile {
+  const documents: LoadedDocument[] = [];
+  const { notes } = visitManifestDocuments(text, fileName, (doc) => documents.push(doc));
+  return { documents, notes };
+}
+
+/**
+ * Parses one file and hands each document to `visit` in order. Documents are parsed one at a
+ * time when the fast reader handles the file, so a stream of 10,000 documents never lives in
+ * memory at once. `visit` must only collect: when the fast reader gives up part-way, the
+ * results of the visits so far are discarded and every document is visited again from the full
+ * parser (the returned `results` are always one per document, in order).
+ * @example
+ * const { results } = visitManifestDocuments(text, "all.yaml", (doc) => doc.index);
+ */
+export function visitManifestDocuments<R>(
+  text: string,
+  fileName: string,
+  visit: (doc: LoadedDocument) => R,
+): { readonly results: R[]; readonly notes: readonly string[] } {
   const template = findTemplateMarker(text);
   if (template) {
     throw new InputError(
@@ -51,18 +70,19 @@ export function loadManifestText(text: string, fileName: string): LoadedFile {
       `${fileName}:${template.line}:${template.column}: this is a Helm/Go template ("{{"), not a manifest: render it first (for example \`helm template\`) and check the output`,
     );
   }
-  // Byte order marks and CRLF are handled by the full parser; the fast one declines them.
-  const fast = fastParseDocuments(text);
-  if (fast) return { documents: fast, notes: [] };
+  const fastResults: R[] = [];
+  if (fastVisitDocuments(text, (doc) => fastResults.push(visit(doc)))) {
+    return { results: fastResults, notes: [] };
+  }
   const first = parseWithYaml(text);
-  if (first.error === undefined) return { documents: first.documents, notes: [] };
+  if (first.error === undefined) return { results: first.documents.map(visit), notes: [] };
   if (first.error.code === "MISSING_CHAR") {
     const fixed = reindentQuotedContinuations(text);
     if (fixed !== undefined) {
       const second = parseWithYaml(fixed);
       if (second.error === undefined) {
         return {
-          documents: second.documents,
+          results: second.documents.map(visit),
           notes: [
             `${fileName}: a quoted string continues on lines indented less than its block; read as kubectl (go-yaml) reads it`,
           ],
