@@ -39,11 +39,18 @@ export class CredentialError extends Error {
   readonly code: CredentialErrorCode;
   /** Every problem found, when there are several (provider config validation); else `[message]`. */
   readonly problems: readonly string[];
+  /** What the error is about, when that is not the whole input (e.g. `secret "ns/name"`). */
+  readonly subject?: string;
 
-  constructor(code: CredentialErrorCode, message: string, problems?: readonly string[]) {
+  constructor(
+    code: CredentialErrorCode,
+    message: string,
+    options: { readonly problems?: readonly string[]; readonly subject?: string } = {},
+  ) {
     super(message);
     this.name = "CredentialError";
     this.code = code;
-    this.problems = problems ?? [message];
+    this.problems = options.problems ?? [message];
+    if (options.subject !== undefined) this.subject = options.subject;
   }
 }

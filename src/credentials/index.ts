@@ -22,8 +22,53 @@ export {
   parseDockerConfig,
   safeParseDockerConfig,
 } from "./docker-config.js";
+export type { DockerRegistrySecret, DockerRegistrySecretInit } from "./docker-registry-secret.js";
+export {
+  createDockerRegistrySecret,
+  DEFAULT_DOCKER_SERVER,
+  dockerConfigJSONFor,
+} from "./docker-registry-secret.js";
 export { CredentialError, CredentialErrorCode } from "./errors.js";
+export type { GoDurationResult } from "./go-duration.js";
+export { parseGoDuration } from "./go-duration.js";
 export type { Keyring, SkippedKeyringEntry } from "./keyring.js";
 export { createKeyring, normalizeKeyringKey, unionKeyrings } from "./keyring.js";
+export type {
+  CredentialProvider,
+  CredentialProviderConfig,
+  CredentialProviderConfigFile,
+  CredentialProviderConfigOptions,
+  ServiceAccountTokenAttributes,
+} from "./provider-config.js";
+export {
+  CREDENTIAL_PROVIDER_API_VERSIONS,
+  CREDENTIAL_PROVIDER_CONFIG_VERSIONS,
+  mergeCredentialProviderConfigs,
+  parseCredentialProviderConfig,
+  providersForImage,
+  SERVICE_ACCOUNT_TOKEN_CACHE_TYPES,
+  validateCredentialProviderConfig,
+} from "./provider-config.js";
+export type {
+  CredentialProviderResponse,
+  ProviderCacheDecision,
+  ProviderServiceAccount,
+} from "./provider-response.js";
+export {
+  hexOfByteString,
+  keyringFromProviderResponse,
+  PluginCacheKeyType,
+  parseCredentialProviderResponse,
+  pluginCacheKey,
+  pluginCacheLookupKeys,
+  providerCacheEntry,
+  serviceAccountCacheKey,
+} from "./provider-response.js";
+export type { PullSecret, PullSecretOptions } from "./pull-secrets.js";
+export {
+  dockerConfigsFromPullSecrets,
+  keyringFromPullSecrets,
+  PullSecretType,
+} from "./pull-secrets.js";
 export type { URLsMatchResult } from "./url-match.js";
 export { urlsMatch, urlsMatchDetailed } from "./url-match.js";
