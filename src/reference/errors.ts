@@ -23,8 +23,6 @@ export type ImageReferenceErrorCode =
   | "REMOTE_NAME_NOT_LOWERCASE"
   /** ParseNormalizedNamed: "invalid repository name (…), cannot specify 64-byte hexadecimal strings". */
   | "IDENTIFIER_AS_NAME"
-  /** ParseNormalizedNamed: "reference … has no name" (kept for completeness; Go cannot reach it). */
-  | "NO_NAME"
   /** digest.ErrDigestUnsupported: "unsupported digest algorithm". */
   | "DIGEST_UNSUPPORTED"
   /** digest.ErrDigestInvalidLength: "invalid checksum digest length". */
