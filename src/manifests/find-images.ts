@@ -4,9 +4,14 @@
  * @module
  */
 import { goQuote } from "../internal/go-quote.js";
-import { ManifestShapeError, safeParseImageName } from "../policy/index.js";
+import { ManifestShapeError, type SafeParseImageNameResult } from "../policy/index.js";
 import { formatPath, type ImageSlot } from "../policy/pod-specs.js";
-import { resolvePolicies, type SlotDecision, type UpdateMode } from "../policy/resolve-policies.js";
+import {
+  decisionsBySite,
+  resolvePolicies,
+  type SlotDecision,
+  type UpdateMode,
+} from "../policy/resolve-policies.js";
 import { type LocatedFieldError, siteFieldErrors } from "../policy/validate-image-fields.js";
 import type { ImageFinding, ImageFindingCode, ImageNameSummary, ImageUse } from "./image-use.js";
 
@@ -85,8 +90,9 @@ function reasonFor(decision: SlotDecision, isUpdate: boolean, mode: UpdateMode):
   return `${name} is cleared by the update, so it is recomputed from the new image: ${rule}`;
 }
 
-function imageNameOf(image: string): ImageNameSummary | null {
-  const parsed = safeParseImageName(image);
+type Parse = (image: string) => SafeParseImageNameResult;
+
+function imageName(parsed: SafeParseImageNameResult): ImageNameSummary | null {
   return parsed.success ? parsed.data : null;
 }
 
@@ -97,18 +103,38 @@ const CODE_BY_FIELD: Readonly<Record<string, ImageFindingCode>> = {
   Forbidden: "EPHEMERAL_IN_TEMPLATE",
 };
 
-function findingsFor(slot: ImageSlot, errors: readonly LocatedFieldError[]): ImageFinding[] {
+/** A site's errors by the image field they are about; pod-spec-level errors under `null`. */
+function errorsBySlot(
+  errors: readonly LocatedFieldError[],
+): Map<ImageSlot | null, LocatedFieldError[]> {
+  const bySlot = new Map<ImageSlot | null, LocatedFieldError[]>();
+  for (const located of errors) {
+    const list = bySlot.get(located.slot);
+    if (list === undefined) bySlot.set(located.slot, [located]);
+    else list.push(located);
+  }
+  return bySlot;
+}
+
+function findingsFor(
+  slot: ImageSlot,
+  errors: ReadonlyMap<ImageSlot | null, readonly LocatedFieldError[]>,
+  parse: Parse,
+): ImageFinding[] {
   const findings: ImageFinding[] = [];
   let imageRefused = false;
-  for (const { error, slot: owner } of errors) {
-    const mine = owner === slot || (owner === null && slot.source === "ephemeralContainer");
-    if (!mine) continue;
+  // Pod-spec-level errors (ephemeral containers in a template) belong to each ephemeral container.
+  const mine = [
+    ...(errors.get(slot) ?? []),
+    ...(slot.source === "ephemeralContainer" ? (errors.get(null) ?? []) : []),
+  ];
+  for (const { error } of mine) {
     const code = CODE_BY_FIELD[error.type] ?? "IMAGE_REQUIRED";
     if (code === "IMAGE_REQUIRED" || code === "IMAGE_WHITESPACE") imageRefused = true;
     findings.push({ code, stage: "api-server", message: error.message });
   }
   if (!imageRefused && slot.image !== "") {
-    const parsed = safeParseImageName(slot.image);
+    const parsed = parse(slot.image);
     if (!parsed.success) {
       // The kubelet's first step (applyDefaultImageTag) fails: Warning InspectFailed, no pull.
       findings.push({
@@ -125,6 +151,7 @@ function findingsFor(slot: ImageSlot, errors: readonly LocatedFieldError[]): Ima
 function toUse(
   decision: SlotDecision,
   findings: readonly ImageFinding[],
+  parse: Parse,
   isUpdate: boolean,
   mode: UpdateMode,
 ): ImageUse {
@@ -146,7 +173,7 @@ function toUse(
     policyOrigin: decision.origin,
     rule: decision.defaulted?.rule ?? null,
     reason: reasonFor(decision, isUpdate, mode),
-    imageName: imageNameOf(slot.image),
+    imageName: imageName(parse(slot.image)),
     findings: Object.freeze([...findings]),
   });
 }
@@ -171,11 +198,11 @@ export function safeFindImages(
     ...(isUpdate ? { stored: options.stored, mode } : {}),
   });
   const uses: ImageUse[] = [];
-  for (const site of resolution.sites) {
-    const decisions = resolution.decisions.filter((d) => d.slot.site === site);
-    const errors = siteFieldErrors(site, decisions);
+  for (const [site, decisions] of decisionsBySite(resolution)) {
+    const errors = errorsBySlot(siteFieldErrors(site, decisions));
     for (const decision of decisions) {
-      uses.push(toUse(decision, findingsFor(decision.slot, errors), isUpdate, mode));
+      const findings = findingsFor(decision.slot, errors, resolution.parse);
+      uses.push(toUse(decision, findings, resolution.parse, isUpdate, mode));
     }
   }
   const data = Object.freeze(uses);

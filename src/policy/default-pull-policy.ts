@@ -6,7 +6,11 @@
 
 import { goQuote } from "../internal/go-quote.js";
 import type { ImageReferenceError } from "../reference/index.js";
-import { DEFAULT_IMAGE_TAG, safeParseImageName } from "./parse-image-name.js";
+import {
+  DEFAULT_IMAGE_TAG,
+  type SafeParseImageNameResult,
+  safeParseImageName,
+} from "./parse-image-name.js";
 
 /**
  * Which row of the defaulting table (spec §2.1) applied:
@@ -61,7 +65,17 @@ export interface DefaultPolicyDecision {
  */
 export function explainDefaultPullPolicy(image: string): DefaultPolicyDecision {
   const text = typeof image === "string" ? image : "";
-  const parsed = safeParseImageName(text);
+  return decideDefaultPullPolicy(text, safeParseImageName(text));
+}
+
+/**
+ * The decision for an image that has already been through `safeParseImageName` (the walker parses
+ * each distinct image of an object once).
+ */
+export function decideDefaultPullPolicy(
+  text: string,
+  parsed: SafeParseImageNameResult,
+): DefaultPolicyDecision {
   if (!parsed.success) {
     const empty = text === "";
     return Object.freeze({

@@ -4,8 +4,9 @@
  * them.
  * @module
  */
-import { type DefaultPolicyDecision, explainDefaultPullPolicy } from "./default-pull-policy.js";
+import { type DefaultPolicyDecision, decideDefaultPullPolicy } from "./default-pull-policy.js";
 import type { ShapeIssue } from "./manifest-shape-error.js";
+import { type SafeParseImageNameResult, safeParseImageName } from "./parse-image-name.js";
 import {
   formatPath,
   type ImageSlot,
@@ -57,8 +58,26 @@ export interface ResolveOptions extends KindHint {
 /** All decisions for an object, plus the shape problems that made parts of it unreadable. */
 export interface Resolution {
   readonly decisions: readonly SlotDecision[];
+  /** ParseImageName with this resolution's memo: each distinct image string is parsed once. */
+  readonly parse: (image: string) => SafeParseImageNameResult;
   readonly sites: readonly PodSpecSite[];
   readonly issues: readonly ShapeIssue[];
+}
+
+/**
+ * ParseImageName, remembering results for the life of one resolution: failed parses build Error
+ * objects, which cost far more than the parse, and cluster dumps repeat the same images often.
+ */
+function memoizedParse(): (image: string) => SafeParseImageNameResult {
+  const seen = new Map<string, SafeParseImageNameResult>();
+  return (image) => {
+    let result = seen.get(image);
+    if (result === undefined) {
+      result = safeParseImageName(image);
+      seen.set(image, result);
+    }
+    return result;
+  };
 }
 
 function objectKey(site: PodSpecSite): string {
@@ -100,6 +119,7 @@ export function resolvePolicies(object: unknown, options: ResolveOptions = {}): 
     }
   }
   const mode = options.mode ?? "merge";
+  const parse = memoizedParse();
   const decisions = slots.map((slot): SlotDecision => {
     const stored = isUpdate ? (storedByKey.get(slotKey(slot)) ?? null) : null;
     if (slot.policyState === "set") {
@@ -125,8 +145,16 @@ export function resolvePolicies(object: unknown, options: ResolveOptions = {}): 
         stored,
       };
     }
-    const defaulted = explainDefaultPullPolicy(slot.image);
+    const defaulted = decideDefaultPullPolicy(slot.image, parse(slot.image));
     return { slot, effective: defaulted.policy, origin: "defaulted", defaulted, stored };
   });
-  return { decisions, sites: located.sites, issues };
+  return { decisions, parse, sites: located.sites, issues };
+}
+
+/** The decisions of each pod spec, in order, grouped in one pass (linear in the object). */
+export function decisionsBySite(resolution: Resolution): Map<PodSpecSite, SlotDecision[]> {
+  const groups = new Map<PodSpecSite, SlotDecision[]>();
+  for (const site of resolution.sites) groups.set(site, []);
+  for (const decision of resolution.decisions) groups.get(decision.slot.site)?.push(decision);
+  return groups;
 }

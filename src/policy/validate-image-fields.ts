@@ -15,7 +15,12 @@ import {
 } from "./field-error.js";
 import { ManifestShapeError } from "./manifest-shape-error.js";
 import { formatPath, type ImageSlot, type PodSpecSite } from "./pod-specs.js";
-import { type ResolveOptions, resolvePolicies, type SlotDecision } from "./resolve-policies.js";
+import {
+  decisionsBySite,
+  type ResolveOptions,
+  resolvePolicies,
+  type SlotDecision,
+} from "./resolve-policies.js";
 
 /**
  * A validation error of one object, located in the input: `objectPath` is `""` for the object
@@ -104,7 +109,8 @@ export function siteFieldErrors(
   decisions: readonly SlotDecision[],
 ): LocatedFieldError[] {
   const isPod = site.kind === "Pod";
-  const mine = decisions.filter((d) => d.slot.site === site);
+  // `decisions` are this site's own (see decisionsBySite), so every pass below is linear.
+  const mine = decisions;
   const out: LocatedFieldError[] = [];
   const add = (slot: ImageSlot | null, error: FieldError) =>
     out.push({ error: locate(site, error), slot });
@@ -191,8 +197,8 @@ export function validateImageFields(
     throw new ManifestShapeError(resolution.issues);
   }
   const errors: ImageFieldError[] = [];
-  for (const site of resolution.sites) {
-    for (const located of siteFieldErrors(site, resolution.decisions)) {
+  for (const [site, decisions] of decisionsBySite(resolution)) {
+    for (const located of siteFieldErrors(site, decisions)) {
       errors.push(located.error);
     }
   }

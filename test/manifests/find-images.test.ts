@@ -361,3 +361,59 @@ describe("hostile objects never crash the walker", () => {
     expect(() => findImages(object)).toThrow(/could not be read/);
   });
 });
+
+describe("linear time", () => {
+  const podList = (n: number) => ({
+    apiVersion: "v1",
+    kind: "List",
+    items: Array.from({ length: n }, (_, i) => ({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: `p${i}` },
+      spec: {
+        containers: [{ name: "a", image: "" }],
+        ephemeralContainers: [{ name: "e", image: " x" }],
+      },
+    })),
+  });
+  const wideDeployment = (n: number) => ({
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    spec: {
+      template: {
+        spec: {
+          containers: Array.from({ length: n }, (_, i) => ({ name: `c${i}`, image: "" })),
+          ephemeralContainers: Array.from({ length: n }, (_, i) => ({ name: `e${i}`, image: "x" })),
+        },
+      },
+    },
+  });
+  // The fastest of five runs: garbage collection and other processes only ever add time.
+  const fastest = (f: () => void) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      f();
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+  // 8× the input must take well under 64× the time (what a quadratic walk would take).
+  it.each([
+    ["many objects in a List", podList],
+    ["many containers and pod-level errors in one pod spec", wideDeployment],
+  ])("%s", (_name, make) => {
+    const small = make(500);
+    const large = make(4_000);
+    findImages(small);
+    findImages(large);
+    const ratio =
+      fastest(() => findImages(large)) /
+      Math.max(
+        fastest(() => findImages(small)),
+        0.5,
+      );
+    expect(findImages(large).length).toBeGreaterThanOrEqual(4_000);
+    expect(ratio).toBeLessThan(32);
+  });
+});
