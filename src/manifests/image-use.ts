@@ -4,7 +4,14 @@
  */
 import type { DefaultPolicyRule, PullPolicy } from "../policy/index.js";
 
+/**
+ * Re-exported from the defaulting engine, which defines them: where an image is written, and
+ * where its effective policy came from.
+ * @example
+ * const use: { source: ImageSource; origin: PolicyOrigin } = { source: "container", origin: "explicit" };
+ */
 export type { ImageSource } from "../policy/pod-specs.js";
+/** See {@link ImageSource}. @example const o: PolicyOrigin = "defaulted"; */
 export type { PolicyOrigin } from "../policy/resolve-policies.js";
 
 import type { ImageSource } from "../policy/pod-specs.js";

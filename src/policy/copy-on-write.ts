@@ -7,7 +7,12 @@
  */
 import type { PathSegment } from "./pod-specs.js";
 
-/** One field to set: the object at `path` gets `key = value`. */
+/**
+ * One field to set: the object at `path` gets `key = value`.
+ *
+ * @example
+ * const edit: FieldEdit = { path: ["spec", "containers", 0], key: "imagePullPolicy", value: "Always" };
+ */
 export interface FieldEdit {
   readonly path: readonly PathSegment[];
   readonly key: string;
@@ -28,7 +33,13 @@ function shallowCopy(value: object): object {
   return copy;
 }
 
-/** Applies the edits to a copy of `root`; `root` itself is never modified. */
+/**
+ * Applies the edits to a copy of `root`; `root` itself is never modified.
+ *
+ * @example
+ * const out = applyEdits(pod, [{ path: ["spec", "containers", 0], key: "imagePullPolicy", value: "Always" }]);
+ * // pod is unchanged; out.spec.containers[0].imagePullPolicy === "Always"
+ */
 export function applyEdits<T>(root: T, edits: readonly FieldEdit[]): T {
   if (edits.length === 0 || typeof root !== "object" || root === null) {
     return root;

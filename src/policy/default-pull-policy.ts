@@ -71,6 +71,8 @@ export function explainDefaultPullPolicy(image: string): DefaultPolicyDecision {
 /**
  * The decision for an image that has already been through `safeParseImageName` (the walker parses
  * each distinct image of an object once).
+ * @example
+ * decideDefaultPullPolicy("nginx:1.25", safeParseImageName("nginx:1.25")).policy; // => "IfNotPresent"
  */
 export function decideDefaultPullPolicy(
   text: string,

@@ -32,7 +32,12 @@ export type SafeParseImageNameResult =
   | { readonly success: true; readonly data: ParsedImageName }
   | { readonly success: false; readonly error: ImageReferenceError };
 
-/** The default Docker tag, added only when an image has neither a tag nor a digest. */
+/**
+ * The default Docker tag, added only when an image has neither a tag nor a digest.
+ *
+ * @example
+ * parseImageName("nginx").tag === DEFAULT_IMAGE_TAG; // => true
+ */
 export const DEFAULT_IMAGE_TAG = "latest";
 
 /**
@@ -92,6 +97,8 @@ export function parseImageName(image: string): ParsedImageName {
 /**
  * The text for a non-string argument, worded like the reference parser's: the value itself is
  * never printed (it may be sensitive).
+ * @example
+ * notAString("parseImageName", 42); // => "parseImageName: expected a string, got number"
  */
 export function notAString(fn: string, value: unknown): string {
   const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;

@@ -13,7 +13,12 @@ import {
   type WorkloadKind,
 } from "./workload-kinds.js";
 
-/** A field name or a list index. */
+/**
+ * A field name or a list index.
+ *
+ * @example
+ * const path: PathSegment[] = ["spec", "containers", 0];
+ */
 export type PathSegment = string | number;
 
 /**
@@ -25,7 +30,13 @@ export type PathSegment = string | number;
  */
 export type ImageSource = "container" | "initContainer" | "ephemeralContainer" | "imageVolume";
 
-/** One pod spec found in an object. */
+/**
+ * One pod spec found in an object.
+ *
+ * @example
+ * const [site] = locatePodSpecs(deployment).sites;
+ * site.specPath; // ["spec", "template", "spec"]
+ */
 export interface PodSpecSite {
   readonly kind: WorkloadKind;
   readonly apiVersion: string | null;
@@ -41,10 +52,21 @@ export interface PodSpecSite {
   readonly spec: Readonly<Record<string, unknown>> | null;
 }
 
-/** The state of a policy field as written. */
+/**
+ * The state of a policy field as written.
+ *
+ * @example
+ * const state: WrittenPolicyState = "absent";
+ */
 export type WrittenPolicyState = "absent" | "null" | "empty" | "set";
 
-/** One image field with its pull-policy field. */
+/**
+ * One image field with its pull-policy field.
+ *
+ * @example
+ * const slots: ImageSlot[] = readImageSlots(pod).slots;
+ * slots[0].holderPath; // ["spec", "containers", 0]
+ */
 export interface ImageSlot {
   readonly site: PodSpecSite;
   readonly source: ImageSource;
@@ -65,7 +87,12 @@ export interface ImageSlot {
   readonly policyState: WrittenPolicyState;
 }
 
-/** The container lists of a pod spec, in the order Kubernetes visits them (VisitContainers). */
+/**
+ * The container lists of a pod spec, in the order Kubernetes visits them (VisitContainers).
+ *
+ * @example
+ * CONTAINER_LISTS.map(([key]) => key); // => ["initContainers", "containers", "ephemeralContainers"]
+ */
 export const CONTAINER_LISTS: readonly (readonly [string, ImageSource])[] = [
   ["initContainers", "initContainer"],
   ["containers", "container"],
@@ -119,6 +146,8 @@ const SCHEMAS = new Map<string, z.ZodMiniType>(
 
 /**
  * Formats a path the way Kubernetes' field.Path prints it: `spec.containers[0].image`.
+ * @example
+ * formatPath(["items", 2, "spec", "containers", 0, "image"]); // => "items[2].spec.containers[0].image"
  */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = "";
@@ -169,7 +198,12 @@ function shapeIssues(
   }));
 }
 
-/** Where to look for an object's kind when it does not say (typed client objects often omit it). */
+/**
+ * Where to look for an object's kind when it does not say (typed client objects often omit it).
+ *
+ * @example
+ * const hint: KindHint = { kind: "Pod", apiVersion: "v1" };
+ */
 export interface KindHint {
   readonly kind?: string;
   readonly apiVersion?: string;
@@ -236,6 +270,8 @@ function typedListItemKind(kind: unknown): WorkloadKind | null {
  * Finds every defaulted pod spec in `root`: the object itself when it is a workload kind, or each
  * item of a `List` (and of a typed list such as `PodList`, whose items omit `kind`). Wrong-shaped
  * fields on the way are returned as issues; the objects they belong to are skipped.
+ * @example
+ * locatePodSpecs({ apiVersion: "v1", kind: "Pod", spec: {} }).sites[0].specPath; // => ["spec"]
  */
 export function locatePodSpecs(root: unknown, hint: KindHint = {}): LocateResult {
   const out: LocateResult = { sites: [], issues: [] };
@@ -275,7 +311,12 @@ function policyState(value: unknown): WrittenPolicyState {
   return value === "" ? "empty" : "set";
 }
 
-/** Every image field of one pod spec, in Kubernetes' visiting order, then the image volumes. */
+/**
+ * Every image field of one pod spec, in Kubernetes' visiting order, then the image volumes.
+ *
+ * @example
+ * imageSlots(site).map((s) => s.source); // e.g. ["initContainer", "container", "imageVolume"]
+ */
 export function imageSlots(site: PodSpecSite): ImageSlot[] {
   const slots: ImageSlot[] = [];
   const spec = site.spec;
@@ -327,7 +368,12 @@ export function imageSlots(site: PodSpecSite): ImageSlot[] {
   return slots;
 }
 
-/** Every pod spec and image field of `root`, and the shape issues found on the way. */
+/**
+ * Every pod spec and image field of `root`, and the shape issues found on the way.
+ *
+ * @example
+ * const { slots, issues }: ReadResult = readImageSlots(doc);
+ */
 export interface ReadResult {
   readonly sites: readonly PodSpecSite[];
   readonly slots: readonly ImageSlot[];
@@ -337,6 +383,9 @@ export interface ReadResult {
 /**
  * {@link locatePodSpecs} then {@link imageSlots} for each pod spec, never throwing: an object
  * whose getters throw or a revoked Proxy becomes a shape issue instead of a crash.
+ * @example
+ * readImageSlots({ apiVersion: "v1", kind: "Pod", spec: { containers: 1 } }).issues;
+ * // => [{ path: "spec.containers", message: "expected array" }]
  */
 export function readImageSlots(root: unknown, hint: KindHint = {}): ReadResult {
   try {
@@ -351,7 +400,12 @@ export function readImageSlots(root: unknown, hint: KindHint = {}): ReadResult {
   }
 }
 
-/** The issue reported for a value that throws when read. */
+/**
+ * The issue reported for a value that throws when read.
+ *
+ * @example
+ * unreadable(new Error("boom"), ["spec"]); // => { path: "spec", message: "could not be read: boom" }
+ */
 export function unreadable(error: unknown, path: readonly PathSegment[]): ShapeIssue {
   const reason = error instanceof Error ? error.message : "unreadable value";
   return { path: formatPath(path) || "(root)", message: `could not be read: ${reason}` };

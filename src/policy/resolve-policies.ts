@@ -36,7 +36,13 @@ export type UpdateMode = "merge" | "replace";
  */
 export type PolicyOrigin = "explicit" | "defaulted" | "stored";
 
-/** The decision for one image field. */
+/**
+ * The decision for one image field.
+ *
+ * @example
+ * const [decision]: readonly SlotDecision[] = resolvePolicies(pod).decisions;
+ * decision.origin; // "defaulted"
+ */
 export interface SlotDecision {
   readonly slot: ImageSlot;
   /** The policy after defaulting: the written value when one is set (kept as written). */
@@ -48,14 +54,24 @@ export interface SlotDecision {
   readonly stored: ImageSlot | null;
 }
 
-/** Options of {@link resolvePolicies}. */
+/**
+ * Options of {@link resolvePolicies}.
+ *
+ * @example
+ * const options: ResolveOptions = { stored: livePod, mode: "merge" };
+ */
 export interface ResolveOptions extends KindHint {
   /** The stored object, for an update. Absent for a create. */
   readonly stored?: unknown;
   readonly mode?: UpdateMode;
 }
 
-/** All decisions for an object, plus the shape problems that made parts of it unreadable. */
+/**
+ * All decisions for an object, plus the shape problems that made parts of it unreadable.
+ *
+ * @example
+ * const { decisions, issues }: Resolution = resolvePolicies(doc);
+ */
 export interface Resolution {
   readonly decisions: readonly SlotDecision[];
   /** ParseImageName with this resolution's memo: each distinct image string is parsed once. */
@@ -98,6 +114,8 @@ function slotKey(slot: ImageSlot): string {
 /**
  * Decides the effective pull policy of every image field in `object`, as the API server does when
  * it decodes the object for a create (no `stored`) or an update (`stored` given).
+ * @example
+ * resolvePolicies(update, { stored }).decisions.map((d) => d.effective);
  */
 export function resolvePolicies(object: unknown, options: ResolveOptions = {}): Resolution {
   const hint: KindHint = {
@@ -151,7 +169,12 @@ export function resolvePolicies(object: unknown, options: ResolveOptions = {}): 
   return { decisions, parse, sites: located.sites, issues };
 }
 
-/** The decisions of each pod spec, in order, grouped in one pass (linear in the object). */
+/**
+ * The decisions of each pod spec, in order, grouped in one pass (linear in the object).
+ *
+ * @example
+ * for (const [site, decisions] of decisionsBySite(resolvePolicies(list))) console.log(site.kind, decisions.length);
+ */
 export function decisionsBySite(resolution: Resolution): Map<PodSpecSite, SlotDecision[]> {
   const groups = new Map<PodSpecSite, SlotDecision[]>();
   for (const site of resolution.sites) groups.set(site, []);

@@ -68,6 +68,9 @@ function isGoSpace(codePoint: number): boolean {
 /**
  * Whether Go's `strings.TrimSpace` would change the string. Unlike JavaScript's `trim`, Go does
  * not treat U+FEFF as space but does treat U+0085 as space.
+ * @example
+ * hasGoSurroundingSpace("nginx\u0085"); // => true
+ * hasGoSurroundingSpace("\ufeffnginx"); // => false
  */
 export function hasGoSurroundingSpace(value: string): boolean {
   if (value === "") return false;
@@ -80,7 +83,12 @@ export function hasGoSurroundingSpace(value: string): boolean {
   return isGoSpace(first) || isGoSpace(last);
 }
 
-/** A validation error together with the image field it is about (`null` for the pod spec). */
+/**
+ * A validation error together with the image field it is about (`null` for the pod spec).
+ *
+ * @example
+ * const located: LocatedFieldError[] = siteFieldErrors(site, decisions);
+ */
 export interface LocatedFieldError {
   readonly error: ImageFieldError;
   readonly slot: ImageSlot | null;
@@ -103,6 +111,9 @@ function relative(site: PodSpecSite, path: readonly (string | number)[]): string
  * The image errors of one pod spec, in the order the API server reports them: volumes, then
  * containers, init containers and ephemeral containers (validatePodSpec), the template-only
  * ephemeral check, then the Pod-only whitespace checks of containers and init containers.
+ * @example
+ * siteFieldErrors(site, decisions).map((e) => e.error.message);
+ * // e.g. ["spec.containers[0].image: Required value"]
  */
 export function siteFieldErrors(
   site: PodSpecSite,
