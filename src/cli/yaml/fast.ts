@@ -182,7 +182,12 @@ class Reader {
   document(): unknown {
     const line = this.nextContent();
     if (line === undefined) return null;
-    const value = this.block(line.indent, line.indent);
+    const first = line.text.charCodeAt(line.indent);
+    // A document that is just `{}` or `[]` (what serialisers write for an empty object).
+    const value =
+      first === 123 || first === 91
+        ? this.inlineValue(line, line.indent, -1)
+        : this.block(line.indent, line.indent);
     if (this.nextContent() !== undefined) throw BAIL; // something left over: let yaml judge
     return value;
   }
@@ -206,16 +211,22 @@ class Reader {
     return this.mapping(col);
   }
 
-  private sequence(indent: number): unknown[] {
+  /** A block sequence; with `inline`, its first entry starts at `indent` on the current line (`- - x`). */
+  private sequence(indent: number, inline = false): unknown[] {
     const out: unknown[] = [];
     const table = new Map<PathSegment, Position>();
     this.positions.set(out, table);
+    let first = inline;
     for (;;) {
-      const line = this.nextContent();
-      if (line === undefined || line.indent < indent) break;
-      if (line.indent > indent) throw BAIL;
-      // Another key at this indentation: the sequence was the value of the previous key.
-      if (!isSeqEntry(line.text, indent)) break;
+      const line = first ? this.lines.at(this.i) : this.nextContent();
+      if (line === undefined) break;
+      if (!first) {
+        if (line.indent < indent) break;
+        if (line.indent > indent) throw BAIL;
+        // Another key at this indentation: the sequence was the value of the previous key.
+        if (!isSeqEntry(line.text, indent)) break;
+      }
+      first = false;
       let c = indent + 1;
       while (line.text.charCodeAt(c) === 32) c++;
       const index = out.length;
@@ -231,9 +242,10 @@ class Reader {
         }
         continue;
       }
-      if (isSeqEntry(line.text, c)) throw BAIL; // "- - x": compact nested sequence
       table.set(index, { line: line.number, column: c + 1 });
-      if (looksLikeMappingEntry(line.text, c)) {
+      if (isSeqEntry(line.text, c)) {
+        out.push(this.sequence(c, true)); // "- - x": a sequence inside a sequence
+      } else if (looksLikeMappingEntry(line.text, c)) {
         out.push(this.mapping(c));
       } else {
         out.push(this.inlineValue(line, c, indent));
@@ -416,7 +428,9 @@ function readKey(text: string, c: number): { key: string; valueCol: number } {
     if (!(Number.isNaN(after) || after === 32)) throw BAIL;
     return { key, valueCol: k + 1 };
   }
-  if (ch === undefined || "-?:,[]{}#&*!|>%@`".includes(ch)) throw BAIL;
+  if (ch === undefined || ",[]{}#&*!|>%@`".includes(ch)) throw BAIL;
+  // "-", "?" and ":" start a plain key only when a non-space follows ("-k: v").
+  if ((ch === "-" || ch === "?" || ch === ":") && (text[c + 1] ?? " ") === " ") throw BAIL;
   const colon = findMappingColon(text, c);
   if (colon < 0) throw BAIL;
   const key = text.slice(c, colon).trimEnd();

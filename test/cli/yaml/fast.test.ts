@@ -1,0 +1,218 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, stringify } from "yaml";
+import { fastParseDocuments, resolvePlain } from "../../../src/cli/yaml/fast.js";
+import type { PathSegment } from "../../../src/cli/yaml/position.js";
+import { CORPUS_MISSING_MESSAGE, CORPUS_PRESENT, corpusFiles } from "../corpus.js";
+
+/** What eemeli `yaml` (the reference the fast reader must agree with) makes of a text. */
+function reference(text: string) {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, merge: false });
+  const list = Array.isArray(docs) ? docs : [];
+  return {
+    ok: list.every((d) => d.errors.length === 0),
+    values: list.map((d) => d.toJS() ?? null),
+    /** Every non-null scalar with its path and 1-based position. */
+    leaves: list.map((d) => {
+      const out: { path: PathSegment[]; line: number; column: number }[] = [];
+      const walk = (node: unknown, path: PathSegment[]) => {
+        if (isMap(node)) {
+          const last = new Map<string, unknown>();
+          for (const pair of node.items) {
+            last.set(String(isScalar(pair.key) ? pair.key.value : pair.key), pair.value);
+          }
+          for (const [k, v] of last) walk(v, [...path, k]);
+        } else if (isSeq(node)) {
+          node.items.forEach((v, i) => {
+            walk(v, [...path, i]);
+          });
+        } else if (isScalar(node) && node.value !== null && node.range) {
+          const p = lineCounter.linePos(node.range[0]);
+          out.push({ path, line: p.line, column: p.col });
+        }
+      };
+      walk(d.contents, []);
+      return out;
+    }),
+  };
+}
+
+/** Asserts that the fast reader either declines `text` or agrees with `yaml` on it entirely. */
+function expectAgreement(text: string, where: string): boolean {
+  const fast = fastParseDocuments(text);
+  if (fast === undefined) return false;
+  const ref = reference(text);
+  expect(ref.ok, `${where}: the fast reader accepted text that yaml rejects`).toBe(true);
+  expect(
+    fast.map((d) => d.value),
+    `${where}: values differ`,
+  ).toEqual(ref.values);
+  ref.leaves.forEach((leaves, i) => {
+    for (const leaf of leaves) {
+      expect(fast[i]?.positionOf(leaf.path), `${where}: doc ${i} ${leaf.path.join(".")}`).toEqual({
+        line: leaf.line,
+        column: leaf.column,
+      });
+    }
+  });
+  return true;
+}
+
+describe("fast YAML reader", () => {
+  it.each([
+    ["kind: Pod\n", [{ kind: "Pod" }]],
+    ["a: 1\n---\nb: 2\n", [{ a: 1 }, { b: 2 }]],
+    ["# only\n---\na: 1\n", [{ a: 1 }]],
+    ["---\na: 1\n---\n# empty\n---\nb: x\n", [{ a: 1 }, null, { b: "x" }]],
+    ["a: 1\n---\n", [{ a: 1 }, null]],
+    ["", []],
+    ["# nothing\n\n", []],
+    ["a:\n- x\n- y\nb: 2\n", [{ a: ["x", "y"], b: 2 }]],
+    [
+      "a:\n  - name: x\n    image: nginx # c\n  - y\n",
+      [{ a: [{ name: "x", image: "nginx" }, "y"] }],
+    ],
+    ["a: |\n  line1\n\n  line2\nb: c\n", [{ a: "line1\n\nline2\n", b: "c" }]],
+    ["a: |-\n  x\n", [{ a: "x" }]],
+    ["a: |\nb: 1\n", [{ a: "", b: 1 }]],
+    ["a: \"x\\ty\\u00e9\"\nb: 'it''s'\n", [{ a: "x\ty\u00e9", b: "it's" }]],
+    ["a: []\nb: {}\nc:\n", [{ a: [], b: {}, c: null }]],
+    [
+      "n: 010\no: 0o17\nh: 0x1F\nf: 1.50\ne: 1e3\nt: True\nz: ~\ninf: -.inf\ns: 1.2.3\n",
+      [
+        {
+          n: 10,
+          o: 15,
+          h: 31,
+          f: 1.5,
+          e: 1000,
+          t: true,
+          z: null,
+          inf: Number.NEGATIVE_INFINITY,
+          s: "1.2.3",
+        },
+      ],
+    ],
+    ["args:\n  - -c\n  - --port=80\n  - 'a: b'\n", [{ args: ["-c", "--port=80", "a: b"] }]],
+    ["a: 1\na: 2\n", [{ a: 2 }]],
+    ["- a\n-\n  - b\n", [["a", ["b"]]]],
+    ["url: http://x:80/y\n", [{ url: "http://x:80/y" }]],
+    ["- - a\n  - b\n- c\n", [[["a", "b"], "c"]]],
+    ["{}\n", [{}]],
+    ["-k: 1\n:x: 2\n", [{ "-k": 1, ":x": 2 }]],
+  ])("reads %j like yaml", (text, want) => {
+    expect(fastParseDocuments(text)?.map((d) => d.value)).toEqual(want);
+    expect(expectAgreement(text, JSON.stringify(text))).toBe(true);
+  });
+
+  it.each([
+    ["a: &x 1\nb: *x\n", "anchors and aliases"],
+    ["a: !!str 1\n", "tags"],
+    ["a: >\n  folded\n", "folded scalars"],
+    ["a: [1, 2]\n", "flow collections"],
+    ['a: "multi\n  line"\n', "multi-line quoted scalars"],
+    ["a: plain\n  continued\n", "multi-line plain scalars"],
+    ["a:\tb\n", "tabs"],
+    ["a: 1\r\n", "carriage returns"],
+    ["%YAML 1.2\n---\na: 1\n", "directives"],
+    ["1.0: x\n", "keys that are not strings"],
+    ["? complex\n: key\n", "complex keys"],
+    ["a: b: c\n", "invalid mappings"],
+    ["__proto__: x\n", "the __proto__ key"],
+    ["a: |+\n  x\n\n", "keep chomping"],
+    ["just a scalar\n", "a scalar document"],
+  ])("declines %j (%s)", (text) => {
+    expect(fastParseDocuments(text)).toBeUndefined();
+  });
+
+  it("agrees with yaml on every corpus file it accepts, and accepts most of them", () => {
+    expect(CORPUS_PRESENT, CORPUS_MISSING_MESSAGE).toBe(true);
+    let accepted = 0;
+    const files = corpusFiles();
+    for (const file of files) {
+      if (expectAgreement(readFileSync(file, "utf8"), file)) accepted++;
+    }
+    // The fast path is what makes explain fast: if it stopped accepting ordinary manifests,
+    // nothing else would notice.
+    expect(accepted).toBeGreaterThan(files.length * 0.6);
+  });
+
+  it("agrees with yaml on generated block-style documents", () => {
+    const key = fc.oneof(
+      fc.constantFrom("name", "image", "imagePullPolicy", "a b", "x.y/z", "-k", "true", "k:"),
+      fc.string({ maxLength: 6 }),
+    );
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(
+        "nginx:1.25",
+        "",
+        "null",
+        "~",
+        "0x1F",
+        "1e3",
+        "- x",
+        "#",
+        "a #b",
+        "'q'",
+        '"',
+        "yes",
+      ),
+      fc.integer(),
+      fc.double({ noNaN: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small" },
+        scalar,
+        fc.array(tie("value"), { maxLength: 4 }),
+        fc.dictionary(key, tie("value"), { maxKeys: 4 }),
+      ),
+    }));
+    let runs = 0;
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.dictionary(key, value, { maxKeys: 5 }), { minLength: 1, maxLength: 3 }),
+        (docs) => {
+          const text = docs.map((d) => stringify(d, { lineWidth: 0 })).join("---\n");
+          runs++;
+          if (expectAgreement(text, JSON.stringify(text))) accepted++;
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // A property that the reader could satisfy by declining everything would prove nothing.
+    expect(accepted).toBeGreaterThan(runs * 0.25);
+  });
+});
+
+describe("resolvePlain", () => {
+  it.each([
+    ["8080", 8080],
+    ["-12", -12],
+    ["0o17", 15],
+    ["0x1f", 31],
+    ["1.5", 1.5],
+    [".5", 0.5],
+    ["1e3", 1000],
+    [".inf", Number.POSITIVE_INFINITY],
+    ["true", true],
+    ["FALSE", false],
+    ["null", null],
+    ["~", null],
+    ["yes", "yes"],
+    ["1.2.3", "1.2.3"],
+    ["0x", "0x"],
+    ["latest", "latest"],
+  ])("%j → %j", (s, want) => {
+    expect(resolvePlain(s)).toEqual(want);
+  });
+  it("reads .nan as NaN", () => {
+    expect(resolvePlain(".nan")).toBeNaN();
+  });
+});
