@@ -330,7 +330,8 @@ function readKey(r: Reader): string | Fail {
  * Converts an already-parsed JavaScript value (e.g. from `JSON.parse` or a YAML reader) into a
  * {@link GoJSONValue}, so that the same Go decoding rules apply. Own enumerable keys only, so a
  * `__proto__` key that JSON.parse created as an own property is kept as an ordinary key.
- * Returns null for values JSON cannot hold (functions, undefined, symbols, bigint, cycles).
+ * Properties whose value is `undefined` are absent (as with `JSON.stringify`). Returns null for
+ * values JSON cannot hold (functions, symbols, bigint, cycles, a top-level undefined).
  * @example
  * fromJavaScriptValue({ a: [1, "x"] })?.kind; // "object"
  */
@@ -362,7 +363,10 @@ function convert(value: unknown, seen: Set<object>): GoJSONValue | null {
         }
         const entries: [string, GoJSONValue][] = [];
         for (const key of Object.keys(value)) {
-          const v = convert((value as Record<string, unknown>)[key], seen);
+          const raw = (value as Record<string, unknown>)[key];
+          // As in JSON.stringify, a property whose value is undefined is absent.
+          if (raw === undefined) continue;
+          const v = convert(raw, seen);
           if (v === null) return null;
           entries.push([key, v]);
         }

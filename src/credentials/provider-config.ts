@@ -231,7 +231,8 @@ function decodeConfig(content: string | unknown): CredentialProviderConfig | Cre
   if (!shaped.success) {
     const issue = shaped.error.issues[0];
     const path = issue === undefined ? "" : formatPath(issue.path);
-    return decodeError(`${path}: ${issue?.message ?? "invalid value"}`);
+    const expected = issue !== undefined && "expected" in issue ? String(issue.expected) : "";
+    return decodeError(`${path}: ${expected === "" ? "invalid value" : `expected ${expected}`}`);
   }
   const providers: CredentialProvider[] = [];
   for (const p of shaped.data.providers ?? []) {
