@@ -75,10 +75,7 @@ describe("CredentialProviderConfig decoding", () => {
     [doc([provider({ extra: 1 })]), 'strict decoding error: unknown field "providers[0].extra"'],
     [{ ...doc([]), extra: true }, 'strict decoding error: unknown field "extra"'],
     [doc([provider({ defaultCacheDuration: "10" })]), 'time: missing unit in duration "10"'],
-    [
-      doc([provider({ name: 5 })]),
-      "providers[0].name: expected string",
-    ],
+    [doc([provider({ name: 5 })]), "providers[0].name: expected string"],
     ["{", "unexpected end of JSON input"],
   ])("decode error %#", (content, message) => {
     const e = errorOf(content);
