@@ -74,13 +74,9 @@ export async function scanManifests(
       continue;
     }
     filesRead++;
-    let results: readonly DocumentScan[];
+    let scanned: TextScan;
     try {
-      const visited = visitManifestDocuments(text, file.name, (doc) =>
-        scanDocument(file, doc, options.keepObjects === true),
-      );
-      results = visited.results;
-      notes.push(...visited.notes);
+      scanned = scanText(file, text, options);
     } catch (error) {
       if (error instanceof InputError) {
         errors.push(error);
@@ -88,7 +84,8 @@ export async function scanManifests(
       }
       throw error;
     }
-    for (const result of results) {
+    notes.push(...scanned.notes);
+    for (const result of scanned.documents) {
       documentsRead++;
       workloads += result.workloads;
       for (const label of result.skipped) bump(skipped, label);
@@ -99,8 +96,31 @@ export async function scanManifests(
   return { rows, errors, notes, filesRead, documentsRead, workloads, skipped };
 }
 
+/** What one file's text contributed. */
+export interface TextScan {
+  readonly documents: readonly DocumentScan[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * Scans the text of one file (no file-system access): every document's image rows, workloads
+ * and skipped objects. Throws InputError for YAML syntax errors and Helm templates.
+ * @example
+ * const { documents } = scanText({ name: "pod.yaml", uri: "pod.yaml", read: async () => "" }, text);
+ */
+export function scanText(
+  file: InputFile,
+  text: string,
+  options: { readonly keepObjects?: boolean } = {},
+): TextScan {
+  const visited = visitManifestDocuments(text, file.name, (doc) =>
+    scanDocument(file, doc, options.keepObjects === true),
+  );
+  return { documents: visited.results, notes: visited.notes };
+}
+
 /** What one document contributed; computed without side effects (see visitManifestDocuments). */
-interface DocumentScan {
+export interface DocumentScan {
   readonly rows: readonly ImageRow[];
   readonly workloads: number;
   readonly skipped: readonly string[];
