@@ -33,18 +33,20 @@ export function createAdmissionView(): (row: ImageRow) => AdmissionOutcome {
       cache.set(object, changes);
     }
     if (typeof changes === "string") return { policy: defaulted, reason: changes };
+    // The plugin would set Always on ephemeral containers too, but they can only be added
+    // through the pods/ephemeralcontainers subresource, which it ignores: they keep their own.
+    if (row.use.source === "ephemeralContainer") {
+      return {
+        policy: defaulted,
+        reason: `${row.use.reason}; AlwaysPullImages leaves ephemeral containers alone (they are added through the ephemeralcontainers subresource, which it ignores)`,
+      };
+    }
     const podPath = toPodPath(row);
     const changed = podPath === undefined ? undefined : changes.get(podPath);
     if (changed !== undefined) {
       return {
         policy: changed,
         reason: `the AlwaysPullImages admission plugin sets Always on the Pods created${row.use.kind === "Pod" ? "" : ` from this ${row.use.kind}`} (defaulting gave ${defaulted})`,
-      };
-    }
-    if (row.use.source === "ephemeralContainer") {
-      return {
-        policy: defaulted,
-        reason: `${row.use.reason}; AlwaysPullImages ignores ephemeral containers (they are added through a subresource it skips)`,
       };
     }
     return { policy: defaulted, reason: `${row.use.reason}; AlwaysPullImages keeps Always` };

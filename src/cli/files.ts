@@ -25,10 +25,14 @@ export interface CollectedInputs {
 
 const MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 
+/** Folders that never hold manifests but can hold many files. */
+const SKIPPED_DIRECTORIES = new Set([".git", ".hg", ".svn", "node_modules"]);
+
 /**
  * Expands command-line paths into manifest files, in a stable order (directory entries sorted).
  * A missing path is reported as an {@link InputError} naming it; the others are still read.
- * Hidden directories (`.git`) and `node_modules` inside a walked directory are skipped.
+ * Version-control folders (`.git`, `.hg`, `.svn`) and `node_modules` inside a walked directory
+ * are skipped; other hidden folders (`.kyverno-test`, `.github`) are read, as `kubectl -R` does.
  * @example
  * const { files, errors } = collectInputs(["examples/manifests"], io);
  */
@@ -91,7 +95,7 @@ function walk(
       continue; // a dangling link inside a tree is not worth failing the run
     }
     if (isDir) {
-      if (!name.startsWith(".") && name !== "node_modules") walk(path, out, seen, cwd, errors);
+      if (!SKIPPED_DIRECTORIES.has(name)) walk(path, out, seen, cwd, errors);
     } else if (MANIFEST_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))) {
       out.push(fileInput(path, cwd));
     }
