@@ -23,12 +23,7 @@ describe("errors a person can act on", () => {
     (command) => {
       const bad = file(`${command}-bad.yaml`, "kind: Pod\nspec:\n  containers: [\n    {name: x\n");
       const good = file(`${command}-good.yaml`, GOOD);
-      const run = runCli([
-        command,
-        "--format" === "" ? "" : command === "lint" ? "--format=json" : "--json",
-        bad,
-        good,
-      ]);
+      const run = runCli([command, command === "lint" ? "--format=json" : "--json", bad, good]);
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(
         new RegExp(`pullpolicy: ${bad.replaceAll("/", "\\/")}:\\d+:\\d+: YAML syntax error: `),
