@@ -40,31 +40,42 @@
  */
 
 // Character classes as bit flags in a 128-entry table: one load and one AND per character.
+// Hot loops prefer table lookups to chains of range tests: the class of the next character is
+// hard to predict (hex digits, separators), and a mispredicted branch costs more than a load.
 const LOWER_ALNUM = 1; // [a-z0-9]: path components
 const ALNUM = 2; // [a-zA-Z0-9]: domain components
-const WORD = 4; // [A-Za-z0-9_]: tags
-const HEX = 8; // [0-9a-fA-F]: digest hex
+const WORD = 4; // [A-Za-z0-9_]: the first character of a tag
+const HEX = 8; // [0-9a-fA-F]: digest hex (and, with ":", bracketed IPv6 hosts)
 const LOWER_HEX = 16; // [0-9a-f]: identifiers, validated digests
-const IPV6 = 32; // [a-fA-F0-9:]: bracketed IPv6 hosts
+const TAG_CHAR = 32; // [A-Za-z0-9_.-]: the rest of a tag
 const ALPHA = 64; // [A-Za-z]: digest algorithm components
 const DIGIT = 128; // [0-9]: ports
 
 const CLASS = /* @__PURE__ */ (() => {
   const t = new Uint8Array(128);
-  for (let c = 0x30; c <= 0x39; c++)
-    t[c] = LOWER_ALNUM | ALNUM | WORD | HEX | LOWER_HEX | IPV6 | DIGIT;
-  for (let c = 0x61; c <= 0x7a; c++) {
-    t[c] = LOWER_ALNUM | ALNUM | WORD | ALPHA | (c <= 0x66 ? HEX | LOWER_HEX | IPV6 : 0);
+  for (let c = 0x30; c <= 0x39; c++) {
+    t[c] = LOWER_ALNUM | ALNUM | WORD | HEX | LOWER_HEX | TAG_CHAR | DIGIT;
   }
-  for (let c = 0x41; c <= 0x5a; c++) t[c] = ALNUM | WORD | ALPHA | (c <= 0x46 ? HEX | IPV6 : 0);
-  t[0x5f] = WORD; // '_'
-  t[0x3a] = IPV6; // ':'
+  for (let c = 0x61; c <= 0x7a; c++) {
+    t[c] = LOWER_ALNUM | ALNUM | WORD | TAG_CHAR | ALPHA | (c <= 0x66 ? HEX | LOWER_HEX : 0);
+  }
+  for (let c = 0x41; c <= 0x5a; c++) {
+    t[c] = ALNUM | WORD | TAG_CHAR | ALPHA | (c <= 0x46 ? HEX : 0);
+  }
+  t[0x5f] = WORD | TAG_CHAR; // "_"
+  t[0x2e] = TAG_CHAR; // "."
+  t[0x2d] = TAG_CHAR; // "-"
   return t;
 })();
 
 /** Whether code unit `c` is in class `flag`; non-ASCII is in no class. */
 function is(c: number, flag: number): boolean {
   return c < 128 && (CLASS[c]! & flag) !== 0;
+}
+
+/** Whether `c` may appear inside `[...]` of an IPv6 host: hex digits and ":". */
+function isIpv6Char(c: number): boolean {
+  return c === 0x3a || is(c, HEX);
 }
 
 const SLASH = 0x2f;
@@ -86,10 +97,7 @@ const TAG_MAX = 128;
  */
 export function isTag(s: string, i: number, end: number): boolean {
   if (end - i < 1 || end - i > TAG_MAX || !is(s.charCodeAt(i), WORD)) return false;
-  for (i++; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (!is(c, WORD) && c !== DOT && c !== DASH) return false;
-  }
+  for (i++; i < end; i++) if (!is(s.charCodeAt(i), TAG_CHAR)) return false;
   return true;
 }
 
@@ -120,17 +128,14 @@ export function digestColon(s: string, i: number, end: number): number {
   if (i >= end) return -1;
   const colon = i;
   if (end - colon - 1 < 32) return -1;
-  let upper = false;
+  // Branch-free: AND the classes of all digits, then ask whether all were hex / lowercase hex.
+  let all = HEX | LOWER_HEX;
   for (i++; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 128) return -1;
-    const k = CLASS[c]!;
-    if ((k & LOWER_HEX) === 0) {
-      if ((k & HEX) === 0) return -1;
-      upper = true;
-    }
+    all &= c < 128 ? CLASS[c]! : 0;
   }
-  scan.digestUpperHex = upper;
+  if ((all & HEX) === 0) return -1;
+  scan.digestUpperHex = (all & LOWER_HEX) === 0;
   return colon;
 }
 
@@ -199,6 +204,53 @@ function pathSeparator(p: number, c: number): number {
   return p === P_ALNUM ? P_NEED_ALNUM : P_DEAD; // "." and "/" need an alnum on both sides
 }
 
+// Phase B as a transition table over path classes: the path is the longest part of a typical
+// reference, and one load per character beats a chain of comparisons there.
+const PC_OTHER = 0;
+const PC_ALNUM = 1;
+const PC_DOT = 2;
+const PC_UNDERSCORE = 3;
+const PC_DASH = 4;
+const PC_SLASH = 5;
+const PC_COLON = 6;
+const PC_AT = 7;
+// Exits of the table (after P_DEAD): the name ended at ":" (a tag follows) or "@" (a digest).
+const P_TO_TAG = 5;
+const P_TO_DIGEST = 6;
+
+const PATH_CLASS = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if ((CLASS[c]! & LOWER_ALNUM) !== 0) t[c] = PC_ALNUM;
+  t[DOT] = PC_DOT;
+  t[UNDERSCORE] = PC_UNDERSCORE;
+  t[DASH] = PC_DASH;
+  t[SLASH] = PC_SLASH;
+  t[COLON] = PC_COLON;
+  t[0x40] = PC_AT;
+  return t;
+})();
+
+/** PATH_NEXT[state << 3 | class], built from pathSeparator so the rules are written once. */
+const PATH_NEXT = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(8 * 8).fill(P_DEAD);
+  const separators: ReadonlyArray<readonly [number, number]> = [
+    [PC_DOT, DOT],
+    [PC_UNDERSCORE, UNDERSCORE],
+    [PC_DASH, DASH],
+    [PC_SLASH, SLASH],
+  ];
+  for (let p = P_NEED_ALNUM; p <= P_DASHES; p++) {
+    t[(p << 3) | PC_ALNUM] = P_ALNUM;
+    for (const [pc, c] of separators) t[(p << 3) | pc] = pathSeparator(p, c);
+    if (p === P_ALNUM) {
+      t[(p << 3) | PC_COLON] = P_TO_TAG;
+      t[(p << 3) | PC_AT] = P_TO_DIGEST;
+    }
+  }
+  t[PC_OTHER] = P_DEAD;
+  return t;
+})();
+
 /**
  * Scans `s[start, s.length)` as a whole reference in one left-to-right pass (Go's anchored
  * ReferenceRegexp, then its anchored name regexp for the domain) and records the parts in
@@ -232,7 +284,7 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
     let j = i + 1;
     for (; j < len; j++) {
       const h = s.charCodeAt(j);
-      if (!is(h, IPV6)) break;
+      if (!isIpv6Char(h)) break;
       // splitDockerDomain looks for ":" or a capital (A-F here) before calling it a domain.
       if (h === COLON || (h >= 0x41 && h <= 0x46)) looksLikeDomain = true;
     }
@@ -249,12 +301,7 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
     i = j + 1;
   } else {
     let d = D_NEED_ALNUM;
-    for (; ; i++) {
-      if (i >= len) {
-        // The whole input is one name component (no tag, no digest).
-        if (p !== P_ALNUM) return false;
-        return record(-1, len, -1, -1, -1, false, looksLikeDomain);
-      }
+    for (; i < len; i++) {
       c = s.charCodeAt(i);
       if (is(c, LOWER_ALNUM)) {
         if (p !== P_DEAD) p = P_ALNUM;
@@ -282,6 +329,11 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
       }
       if (p === P_DEAD && d === D_DEAD) return false;
     }
+    if (i >= len) {
+      // The whole input is one name component (no tag, no digest).
+      if (p !== P_ALNUM) return false;
+      return record(-1, len, -1, -1, -1, false, looksLikeDomain);
+    }
     if (!allowDomain) d = D_DEAD;
     if (c === SLASH) {
       if (d !== D_ALNUM && p !== P_ALNUM) return false;
@@ -308,24 +360,21 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
     }
   }
 
-  // ---- Phase B: the remaining path components, after the first "/".
+  // ---- Phase B: the remaining path components, after the first "/" (table-driven).
   p = P_NEED_ALNUM;
   for (; i < len; i++) {
     c = s.charCodeAt(i);
-    if (is(c, LOWER_ALNUM)) {
-      p = P_ALNUM;
-    } else if (c === DOT || c === SLASH || c === UNDERSCORE || c === DASH) {
-      p = pathSeparator(p, c);
-      if (p === P_DEAD) return false;
-    } else if (c === COLON) {
-      if (p !== P_ALNUM) return false;
-      return scanTag(s, i + 1, i, domainEnd, firstSlash, firstIsPath, looksLikeDomain);
-    } else if (c === 0x40 /* @ */) {
-      if (p !== P_ALNUM) return false;
-      return scanDigest(s, i + 1, i, domainEnd, -1, firstSlash, firstIsPath, looksLikeDomain);
-    } else {
+    const next = PATH_NEXT[(p << 3) | (c < 128 ? PATH_CLASS[c]! : 0)]!;
+    if (next > P_DASHES) {
+      if (next === P_TO_TAG) {
+        return scanTag(s, i + 1, i, domainEnd, firstSlash, firstIsPath, looksLikeDomain);
+      }
+      if (next === P_TO_DIGEST) {
+        return scanDigest(s, i + 1, i, domainEnd, -1, firstSlash, firstIsPath, looksLikeDomain);
+      }
       return false;
     }
+    p = next;
   }
   if (p !== P_ALNUM) return false;
   return record(domainEnd, len, -1, -1, firstSlash, firstIsPath, looksLikeDomain);
@@ -346,7 +395,7 @@ function scanTag(
   if (i >= len || !is(s.charCodeAt(i), WORD)) return false;
   for (i++; i < len; i++) {
     const c = s.charCodeAt(i);
-    if (is(c, WORD) || c === DOT || c === DASH) continue;
+    if (is(c, TAG_CHAR)) continue;
     if (c !== 0x40 /* @ */) return false;
     break;
   }
