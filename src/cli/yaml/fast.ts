@@ -202,6 +202,22 @@ class Reader {
     return undefined;
   }
 
+  /**
+   * The line of the next entry of a collection at `indent`, or undefined when the collection
+   * ends. The first entry may sit after "- " on a less indented line, so it is taken as it is.
+   */
+  private entryLine(
+    indent: number,
+    first: boolean,
+    belongs: (text: string) => boolean,
+  ): Line | undefined {
+    const line = first ? this.lines.at(this.i) : this.nextContent();
+    if (line === undefined || first) return line;
+    if (line.indent < indent) return undefined;
+    if (line.indent > indent) throw BAIL;
+    return belongs(line.text) ? line : undefined;
+  }
+
   /** A block collection whose first line starts at column `col` (0-based) of the current line. */
   private block(col: number, parentIndent: number): unknown {
     const line = this.lines.at(this.i);
@@ -218,14 +234,9 @@ class Reader {
     this.positions.set(out, table);
     let first = inline;
     for (;;) {
-      const line = first ? this.lines.at(this.i) : this.nextContent();
+      // Another key at this indentation ends the sequence: it was the value of the previous key.
+      const line = this.entryLine(indent, first, (text) => isSeqEntry(text, indent));
       if (line === undefined) break;
-      if (!first) {
-        if (line.indent < indent) break;
-        if (line.indent > indent) throw BAIL;
-        // Another key at this indentation: the sequence was the value of the previous key.
-        if (!isSeqEntry(line.text, indent)) break;
-      }
       first = false;
       let c = indent + 1;
       while (line.text.charCodeAt(c) === 32) c++;
@@ -260,14 +271,9 @@ class Reader {
     this.positions.set(out, table);
     let first = true;
     for (;;) {
-      const line = first ? this.lines.at(this.i) : this.nextContent();
+      // A sibling sequence entry at this indentation ends the mapping.
+      const line = this.entryLine(indent, first, (text) => !isSeqEntry(text, indent));
       if (line === undefined) break;
-      // The first entry may sit after "- " on a line with smaller indentation.
-      if (!first) {
-        if (line.indent < indent) break;
-        if (line.indent > indent) throw BAIL;
-        if (isSeqEntry(line.text, indent)) break; // a sibling sequence entry ends this mapping
-      }
       first = false;
       const { key, valueCol } = readKey(line.text, indent);
       if (key === "__proto__") throw BAIL;
