@@ -1,12 +1,15 @@
 /**
- * Pull secrets for `creds --secret`: the Secret objects in the given files turned into docker
- * configs the way the kubelet reads a pod's imagePullSecrets (spec §4.6): only the
- * `kubernetes.io/dockerconfigjson` + `.dockerconfigjson` and `kubernetes.io/dockercfg` +
- * `.dockercfg` pairs count, only secrets of the pod's namespace, and one secret that fails to
- * decode fails every pull of the pod.
+ * Pull secrets for `creds --secret`: the Secret objects in the given files, decoded by the
+ * library the way the kubelet reads a pod's imagePullSecrets (spec §4.6). The CLI adds only the
+ * reporting: which secrets were ignored and why, and the decode error that fails every pull.
  */
-import { type DockerConfig, safeParseDockerConfig } from "../index.js";
-import { InputError } from "./errors.js";
+import {
+  CredentialError,
+  CredentialErrorCode,
+  type DockerConfig,
+  dockerConfigsFromPullSecrets,
+  PullSecretType,
+} from "../index.js";
 import { loadManifestText } from "./yaml/load.js";
 
 /** A decoded pull secret. */
@@ -26,11 +29,6 @@ export interface PullSecretsResult {
   }[];
   readonly error: string | null;
 }
-
-const PAIRS = [
-  { type: "kubernetes.io/dockerconfigjson", key: ".dockerconfigjson", format: "config.json" },
-  { type: "kubernetes.io/dockercfg", key: ".dockercfg", format: "dockercfg" },
-] as const;
 
 /**
  * Reads every Secret in the given texts (YAML or JSON, several documents, Lists) as the pull
@@ -52,46 +50,27 @@ export function loadPullSecrets(
         const name = typeof meta.name === "string" ? meta.name : "(unnamed)";
         const ns = typeof meta.namespace === "string" ? meta.namespace : namespace;
         const label = `secret ${ns}/${name}`;
-        if (ns !== namespace) {
-          ignored.push({
-            file,
-            entry: label,
-            why: `a pod in namespace ${JSON.stringify(namespace)} can use only pull secrets of its own namespace`,
-          });
-          continue;
-        }
-        const type = typeof object.type === "string" ? object.type : "Opaque";
-        const data = record(object.data);
-        const stringData = record(object.stringData);
-        const pair = PAIRS.find((p) => p.type === type);
-        let raw: { value: string } | undefined;
+        let decoded: DockerConfig[];
         try {
-          raw = pair ? secretValue(pair.key, data, stringData) : undefined;
+          // One secret at a time, so that one refused secret does not hide the others.
+          decoded = dockerConfigsFromPullSecrets([object], { podNamespace: namespace });
         } catch (e) {
-          throw new InputError("BAD_INPUT", `${file}: ${label}: ${(e as Error).message}`);
+          if (!(e instanceof CredentialError)) throw e;
+          if (e.code === CredentialErrorCode.InvalidPullSecret) error ??= `${label}: ${e.message}`;
+          else ignored.push({ file, entry: label, why: e.message });
+          continue;
         }
-        if (!pair || raw === undefined || raw.value === "") {
+        const config = decoded[0];
+        if (config === undefined) {
+          const type = typeof object.type === "string" ? object.type : "Opaque";
           ignored.push({
             file,
             entry: label,
-            why: `type ${JSON.stringify(type)} without a non-empty ${pair ? pair.key : ".dockerconfigjson/.dockercfg"}: the kubelet reads only kubernetes.io/dockerconfigjson with .dockerconfigjson and kubernetes.io/dockercfg with .dockercfg`,
+            why: `type ${JSON.stringify(type)}: the kubelet reads only ${PullSecretType.DockerConfigJSON} with a non-empty .dockerconfigjson and ${PullSecretType.DockerCfg} with a non-empty .dockercfg`,
           });
           continue;
         }
-        const parsed = safeParseDockerConfig(raw.value, {
-          format: pair.format,
-          source: {
-            kind: "secret",
-            uid: typeof meta.uid === "string" ? meta.uid : "",
-            namespace: ns,
-            name,
-          },
-        });
-        if (!parsed.ok) {
-          error ??= `${label}: ${parsed.error.message}`;
-          continue;
-        }
-        configs.push({ label, config: parsed.config });
+        configs.push({ label, config });
       }
     }
   }
@@ -110,46 +89,4 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
-}
-
-/** The secret value for a key: stringData wins over data (as the API server merges them). */
-function secretValue(
-  key: string,
-  data: Record<string, unknown>,
-  stringData: Record<string, unknown>,
-): { value: string } | undefined {
-  const plain = stringData[key];
-  if (typeof plain === "string") return { value: plain };
-  const encoded = data[key];
-  if (typeof encoded !== "string") return undefined;
-  const decoded = decodeStdBase64(encoded);
-  if (decoded === undefined) {
-    throw new InputError(
-      "BAD_INPUT",
-      `secret data ${key} is not valid base64: the API server would refuse this Secret`,
-    );
-  }
-  return { value: decoded };
-}
-
-/**
- * Standard padded base64 as the API server decodes Secret data; undefined when invalid.
- * @example
- * decodeStdBase64("YTpi"); // "a:b"
- */
-export function decodeStdBase64(text: string): string | undefined {
-  if (text.length % 4 !== 0) return undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const ok =
-      (c >= 65 && c <= 90) ||
-      (c >= 97 && c <= 122) ||
-      (c >= 48 && c <= 57) ||
-      c === 43 ||
-      c === 47 ||
-      (c === 61 && i >= text.length - 2);
-    if (!ok) return undefined;
-  }
-  if (text.endsWith("=") && !text.endsWith("==") && text[text.length - 2] === "=") return undefined;
-  return Buffer.from(text, "base64").toString("utf8");
 }

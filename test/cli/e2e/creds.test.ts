@@ -122,7 +122,7 @@ describe("pullpolicy creds", () => {
       {
         file: SECRET,
         entry: "secret shop/acme-registry",
-        why: 'a pod in namespace "default" can use only pull secrets of its own namespace',
+        why: 'image pull secret "shop/acme-registry" is in namespace "shop", not in the pod\'s namespace "default": a pod can only use pull secrets of its own namespace',
       },
     ]);
   });
