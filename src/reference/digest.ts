@@ -25,27 +25,24 @@ export type DigestProblem =
 
 /**
  * go-digest's `Digest.Validate` for a digest `s[start, end)` that already matched the reference
- * grammar (`algorithm:hex{32,}`, `:` at `colon`; `upperHex`: whether the hex holds A-F).
- * Returns null when valid.
+ * grammar (`algorithm:hex{32,}`, `:` at `colon`), given what the scan noted: whether the
+ * algorithm holds a capital and whether the hex holds A-F. Returns null when valid.
  * @example
- * validateDigest("md5:" + "0".repeat(32), 0, 3, 36, false); // "DIGEST_UNSUPPORTED"
+ * validateDigest("md5:" + "0".repeat(32), 0, 3, 36, false, false); // "DIGEST_UNSUPPORTED"
  */
 export function validateDigest(
   s: string,
   start: number,
   colon: number,
   end: number,
+  capitalAlgorithm: boolean,
   upperHex: boolean,
 ): DigestProblem | null {
   const hexLength = registeredHexLength(s, start, colon);
   if (hexLength === 0) {
     // Unknown algorithm: go-digest's own pattern wants a lowercase algorithm; the grammar
     // already guarantees everything else it checks, so only case decides the message.
-    for (let i = start; i < colon; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x41 && c <= 0x5a) return "DIGEST_CHECKSUM_INVALID_FORMAT";
-    }
-    return "DIGEST_UNSUPPORTED";
+    return capitalAlgorithm ? "DIGEST_CHECKSUM_INVALID_FORMAT" : "DIGEST_UNSUPPORTED";
   }
   if (end - colon - 1 !== hexLength) return "DIGEST_INVALID_LENGTH";
   return upperHex ? "DIGEST_CHECKSUM_INVALID_FORMAT" : null;

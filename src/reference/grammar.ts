@@ -101,6 +101,22 @@ export function isTag(s: string, i: number, end: number): boolean {
   return true;
 }
 
+// The digest algorithm as a transition table: ALG_STEP[state << 7 | c].
+const ALG_COLON = 2; // exit: the ":" that ends a complete algorithm
+const ALG_FAIL = 3;
+const ALG_STEP = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(2 << 7).fill(ALG_FAIL);
+  for (let c = 0; c < 128; c++) {
+    // A component starts with a letter, then takes letters and digits.
+    if ((CLASS[c]! & ALPHA) !== 0) t[c] = 1;
+    if ((CLASS[c]! & ALNUM) !== 0) t[(1 << 7) | c] = 1;
+  }
+  // A separator ends a component; another must start after it.
+  for (const sep of [DASH, UNDERSCORE, PLUS, DOT]) t[(1 << 7) | sep] = 0;
+  t[(1 << 7) | COLON] = ALG_COLON;
+  return t;
+})();
+
 /**
  * If `s[i, end)` is exactly a digest of the reference grammar (`algorithm:hex`, 32+ hex digits),
  * returns the index of its `:`; else -1. Also notes in `scan.digestUpperHex` whether the hex
@@ -109,23 +125,23 @@ export function isTag(s: string, i: number, end: number): boolean {
  * digestColon("sha256:" + "a".repeat(64), 0, 71); // 6
  */
 export function digestColon(s: string, i: number, end: number): number {
-  // States: 0 = an algorithm component must start with a letter; 1 = inside a component.
+  // ALG_STEP states: 0 = a component must start with a letter; 1 = inside a component.
   let st = 0;
+  // Capitals in the algorithm decide two of Go's messages later: note them on the way.
+  let capital = 0;
   for (; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (st === 0) {
-      if (!is(c, ALPHA)) return -1;
-      st = 1;
-    } else if (c === COLON) {
-      break;
-    } else if (c === DASH || c === UNDERSCORE || c === PLUS || c === DOT) {
-      st = 0;
-    } else if (!is(c, ALNUM)) {
-      return -1;
+    const next = c < 128 ? ALG_STEP[(st << 7) | c]! : ALG_FAIL;
+    if (next > 1) {
+      if (next === ALG_FAIL) return -1;
+      break; // the ":" after a complete algorithm
     }
+    st = next;
+    const k = CLASS[c]!;
+    capital |= k & ALNUM & ~((k & LOWER_ALNUM) << 1); // ALNUM === LOWER_ALNUM << 1
   }
-  // Reached only with st === 1 at a ":" (a separator leaves st === 0 and fails the next char).
   if (i >= end) return -1;
+  scan.digestCapitalAlgorithm = capital !== 0;
   const colon = i;
   if (end - colon - 1 < 32) return -1;
   // Branch-free: AND the classes of all digits, then ask whether all were hex / lowercase hex.
@@ -175,6 +191,8 @@ export const scan = {
   digestColon: -1,
   /** Whether the digest's hex holds A-F (the grammar allows it, go-digest does not). */
   digestUpperHex: false,
+  /** Whether the digest's algorithm holds a capital. */
+  digestCapitalAlgorithm: false,
   /** Index of the first `/`, or -1 (splitDockerDomain cuts there). */
   firstSlash: -1,
   /** Whether the first component, before `firstSlash`, is also a valid path component. */
@@ -203,6 +221,51 @@ function pathSeparator(p: number, c: number): number {
   if (c === DASH) return p === P_ALNUM || p === P_DASHES ? P_DASHES : P_DEAD;
   return p === P_ALNUM ? P_NEED_ALNUM : P_DEAD; // "." and "/" need an alnum on both sides
 }
+
+// Phase A as a transition table over product states st = (p * 4 + d) * 2 + looksLikeDomain,
+// p a path-component state, d a domain-component state, looksLikeDomain whether a "." or a
+// capital was seen (splitDockerDomain's test). Values from F_EXITS on end the component.
+const F_EXITS = 40;
+const F_FAIL = 40; // neither a path component nor a domain any more, or a foreign character
+const F_END = 41; // "/", ":" or "@": the component ends here (the state is kept)
+
+/** The domain-component transition for `c` (alnum, ".", "-" or "_"). */
+function domainStep(d: number, c: number): number {
+  if (d === D_DEAD) return D_DEAD;
+  if (is(c, ALNUM)) return D_ALNUM;
+  if (c === DASH) return d === D_ALNUM || d === D_DASH ? D_DASH : D_DEAD;
+  if (c === DOT) return d === D_ALNUM ? D_NEED_ALNUM : D_DEAD;
+  return D_DEAD; // "_" never appears in a host name
+}
+
+/** The path-component transition for `c` (alnum, ".", "-" or "_"). */
+function pathStep(p: number, c: number): number {
+  if (is(c, LOWER_ALNUM)) return p === P_DEAD ? P_DEAD : P_ALNUM;
+  if (is(c, ALNUM)) return P_DEAD; // a capital: fine in a domain, never in a path
+  return pathSeparator(p, c);
+}
+
+const FIRST_STEP = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(F_EXITS << 7).fill(F_FAIL);
+  for (let p = 0; p <= P_DEAD; p++) {
+    for (let d = 0; d <= D_DEAD; d++) {
+      for (let looks = 0; looks < 2; looks++) {
+        const st = (p * 4 + d) * 2 + looks;
+        for (let c = 0; c < 128; c++) {
+          if (c === SLASH || c === COLON || c === 0x40) {
+            t[(st << 7) | c] = F_END;
+          } else if (is(c, ALNUM) || c === DOT || c === DASH || c === UNDERSCORE) {
+            const np = pathStep(p, c);
+            const nd = domainStep(d, c);
+            const nl = looks === 1 || c === DOT || (is(c, ALNUM) && !is(c, LOWER_ALNUM)) ? 1 : 0;
+            if (np !== P_DEAD || nd !== D_DEAD) t[(st << 7) | c] = (np * 4 + nd) * 2 + nl;
+          }
+        }
+      }
+    }
+  }
+  return t;
+})();
 
 // Phase B as a transition table over path classes: the path is the longest part of a typical
 // reference, and one load per character beats a chain of comparisons there.
@@ -300,35 +363,19 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
     domainEnd = firstSlash = j;
     i = j + 1;
   } else {
-    let d = D_NEED_ALNUM;
+    // FIRST_STEP reads the component as a path component and as a domain at once.
+    let st = 0;
+    let next = 0;
     for (; i < len; i++) {
       c = s.charCodeAt(i);
-      if (is(c, LOWER_ALNUM)) {
-        if (p !== P_DEAD) p = P_ALNUM;
-        if (d !== D_DEAD) d = D_ALNUM;
-        continue;
-      }
-      if (c === SLASH || c === COLON || c === 0x40 /* @ */) break;
-      if (c === DOT) {
-        looksLikeDomain = true;
-        p = pathSeparator(p, c);
-        d = d === D_ALNUM ? D_NEED_ALNUM : D_DEAD;
-      } else if (c === DASH) {
-        p = pathSeparator(p, c);
-        d = d === D_ALNUM || d === D_DASH ? D_DASH : D_DEAD;
-      } else if (c === UNDERSCORE) {
-        p = pathSeparator(p, c);
-        d = D_DEAD;
-      } else if (is(c, ALNUM)) {
-        // A capital: fine in a domain, never in a path.
-        looksLikeDomain = true;
-        p = P_DEAD;
-        if (d !== D_DEAD) d = D_ALNUM;
-      } else {
-        return false;
-      }
-      if (p === P_DEAD && d === D_DEAD) return false;
+      next = c < 128 ? FIRST_STEP[(st << 7) | c]! : F_FAIL;
+      if (next >= F_EXITS) break;
+      st = next;
     }
+    if (next === F_FAIL) return false;
+    p = st >> 3;
+    let d = (st >> 1) & 3;
+    looksLikeDomain = (st & 1) === 1;
     if (i >= len) {
       // The whole input is one name component (no tag, no digest).
       if (p !== P_ALNUM) return false;
@@ -393,7 +440,9 @@ function scanTag(
   const len = s.length;
   const tagStart = i;
   if (i >= len || !is(s.charCodeAt(i), WORD)) return false;
-  for (i++; i < len; i++) {
+  // Stop as soon as the tag is too long: no need to read the rest of a huge input.
+  const stop = Math.min(len, tagStart + TAG_MAX + 1);
+  for (i++; i < stop; i++) {
     const c = s.charCodeAt(i);
     if (is(c, TAG_CHAR)) continue;
     if (c !== 0x40 /* @ */) return false;

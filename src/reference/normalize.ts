@@ -86,15 +86,6 @@ function hasNoCapitalOrNonAscii(s: string): boolean {
   return true;
 }
 
-/** Whether `s[start, end)` holds an ASCII capital. */
-function hasAsciiUpper(s: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) return true;
-  }
-  return false;
-}
-
 /**
  * ParseNormalizedNamed as a value. Instead of building `domain + "/" + remainder` and parsing
  * that, it scans the input once as Go's Parse would and reads splitDockerDomain's decision off
@@ -117,7 +108,7 @@ export function parseNormalizedResult(s: string): NamedReference | ImageReferenc
   }
   const { nameEnd, tagStart, digestStart, firstSlash } = scan;
   // Without a tag, Go's lowercase check runs up to the digest's ":", over the algorithm.
-  if (tagStart < 0 && digestStart >= 0 && hasAsciiUpper(s, digestStart, scan.digestColon)) {
+  if (tagStart < 0 && digestStart >= 0 && scan.digestCapitalAlgorithm) {
     return parseNormalizedSlow(s);
   }
   // splitDockerDomain: where the Docker Hub remainder starts, or -1 when `s` names its domain.
@@ -145,7 +136,14 @@ export function parseNormalizedResult(s: string): NamedReference | ImageReferenc
   }
   let digest = "";
   if (digestStart >= 0) {
-    const problem = validateDigest(s, digestStart, scan.digestColon, len, scan.digestUpperHex);
+    const problem = validateDigest(
+      s,
+      digestStart,
+      scan.digestColon,
+      len,
+      scan.digestCapitalAlgorithm,
+      scan.digestUpperHex,
+    );
     if (problem !== null) return referenceError(problem);
     digest = s.slice(digestStart);
   }

@@ -22,7 +22,14 @@ export function referenceFromScan(s: string): NamedReference | ImageReferenceErr
   if (nameEnd - pathStart > PATH_MAX_LENGTH) return referenceError("NAME_TOO_LONG");
   let digest = "";
   if (digestStart >= 0) {
-    const problem = validateDigest(s, digestStart, scan.digestColon, s.length, scan.digestUpperHex);
+    const problem = validateDigest(
+      s,
+      digestStart,
+      scan.digestColon,
+      s.length,
+      scan.digestCapitalAlgorithm,
+      scan.digestUpperHex,
+    );
     if (problem !== null) return referenceError(problem);
     digest = s.slice(digestStart);
   }

@@ -10,7 +10,7 @@ const hex = (n: number, c = "a") => c.repeat(n);
 function validate(d: string) {
   const colon = digestColon(d, 0, d.length);
   expect(colon).toBeGreaterThan(0);
-  return validateDigest(d, 0, colon, d.length, scan.digestUpperHex);
+  return validateDigest(d, 0, colon, d.length, scan.digestCapitalAlgorithm, scan.digestUpperHex);
 }
 
 describe("validateDigest (go-digest Digest.Validate)", () => {
