@@ -10,7 +10,8 @@
  * positions), which test/cli/yaml/fast.test.ts checks on every file of the corpus.
  */
 import type { LoadedDocument } from "./load.js";
-import { type PathSegment, type Position, parseObjectPath } from "./position.js";
+import type { PathSegment, Position } from "./position.js";
+import { documentWithTable, type PositionTable } from "./position-table.js";
 
 /** Thrown inside the reader to give up; never escapes {@link fastParseDocuments}. */
 const BAIL = Symbol("bail");
@@ -25,9 +26,6 @@ interface Line {
   /** Blank or a comment only. */
   readonly empty: boolean;
 }
-
-/** Positions of the values held by each mapping or sequence, keyed by key or index. */
-type PositionTable = WeakMap<object, Map<PathSegment, Position>>;
 
 /**
  * Parses every document of `text`, or returns undefined when the text uses YAML beyond the
@@ -77,12 +75,7 @@ export function fastVisitDocuments(text: string, visit: (doc: LoadedDocument) =>
       // BAIL, or a bug in the fast reader: either way the full parser decides.
       return false;
     }
-    visit({
-      index,
-      value,
-      positionOf: (path) =>
-        lookup(value, positions, typeof path === "string" ? parseObjectPath(path) : path),
-    });
+    visit(documentWithTable(index, value, positions));
   }
   return true;
 }
@@ -146,26 +139,6 @@ function splitDocuments(lines: Lines): [number, number][] {
   }
   if (sawMarker || contentSinceStart) segments.push([start, lines.count]);
   return segments;
-}
-
-function lookup(
-  root: unknown,
-  positions: PositionTable,
-  path: readonly PathSegment[],
-): Position | undefined {
-  let node: unknown = root;
-  let pos: Position | undefined;
-  for (const seg of path) {
-    if (node === null || typeof node !== "object") return undefined;
-    const table = positions.get(node);
-    const key = Array.isArray(node) ? seg : String(seg);
-    pos = table?.get(key);
-    if (pos === undefined) return undefined;
-    node = Array.isArray(node)
-      ? node[typeof seg === "number" ? seg : Number.NaN]
-      : (node as Record<string, unknown>)[String(seg)];
-  }
-  return pos;
 }
 
 class Reader {

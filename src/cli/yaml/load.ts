@@ -15,6 +15,7 @@ import {
 } from "yaml";
 import { InputError } from "../errors.js";
 import { fastVisitDocuments } from "./fast.js";
+import { fastParseJson } from "./json-fast.js";
 import { reindentQuotedContinuations } from "./lenient.js";
 import { type PathSegment, type Position, parseObjectPath } from "./position.js";
 import { findTemplateMarker } from "./template.js";
@@ -70,6 +71,10 @@ export function visitManifestDocuments<R>(
       `${fileName}:${template.line}:${template.column}: this is a Helm/Go template ("{{"), not a manifest: render it first (for example \`helm template\`) and check the output`,
     );
   }
+  if (looksLikeJson(text)) {
+    const json = fastParseJson(text);
+    if (json) return { results: [visit(json)], notes: [] };
+  }
   const fastResults: R[] = [];
   if (fastVisitDocuments(text, (doc) => fastResults.push(visit(doc)))) {
     return { results: fastResults, notes: [] };
@@ -95,6 +100,16 @@ export function visitManifestDocuments<R>(
     "YAML_SYNTAX",
     `${fileName}:${line}:${column}: YAML syntax error: ${message}`,
   );
+}
+
+/** JSON is tried first when the text starts with `{` or `[` (after white space). */
+function looksLikeJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) return true;
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return false;
 }
 
 interface YamlFailure {
