@@ -108,22 +108,8 @@ export function referenceError(code: FixedImageReferenceErrorCode): ImageReferen
  * Go's view so they stay byte-identical.
  */
 function goText(s: string): string {
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    if (c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++;
-        continue;
-      }
-    }
-    out += `${s.slice(from, i)}\ufffd`;
-    from = i + 1;
-  }
-  return from === 0 ? s : out + s.slice(from);
+  // With the u flag, only an unpaired surrogate is in category Cs.
+  return s.replace(/\p{Cs}/gu, "\ufffd");
 }
 
 /** "invalid reference format: repository name (remote) must be lowercase". */

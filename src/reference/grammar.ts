@@ -332,12 +332,15 @@ const PATH_NEXT = /* @__PURE__ */ (() => {
 export function scanReference(s: string, start: number, allowDomain: boolean): boolean {
   const len = s.length;
   let i = start;
-  let domainEnd = -1;
-  let firstSlash = -1;
-  let firstIsPath = false;
-  let looksLikeDomain = false;
   let p = P_NEED_ALNUM;
   let c = 0;
+  scan.domainEnd = -1;
+  scan.firstSlash = -1;
+  scan.firstIsPath = false;
+  scan.firstLooksLikeDomain = false;
+  scan.tagStart = -1;
+  scan.digestStart = -1;
+  scan.digestColon = -1;
   if (i >= len) return false;
 
   // ---- Phase A: the first component.
@@ -345,22 +348,24 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
     // Only a bracketed IPv6 host starts with "[": it must be a domain, so a "/" must follow.
     if (!allowDomain) return false;
     let j = i + 1;
+    let looks = false;
     for (; j < len; j++) {
       const h = s.charCodeAt(j);
       if (!isIpv6Char(h)) break;
       // splitDockerDomain looks for ":" or a capital (A-F here) before calling it a domain.
-      if (h === COLON || (h >= 0x41 && h <= 0x46)) looksLikeDomain = true;
+      if (h === COLON || (h >= 0x41 && h <= 0x46)) looks = true;
     }
     if (j === i + 1 || j >= len || s.charCodeAt(j) !== RBRACKET) return false;
     j++;
     if (j < len && s.charCodeAt(j) === COLON) {
-      looksLikeDomain = true;
+      looks = true;
       const digitsStart = ++j;
       while (j < len && is(s.charCodeAt(j), DIGIT)) j++;
       if (j === digitsStart) return false;
     }
     if (j >= len || s.charCodeAt(j) !== SLASH) return false;
-    domainEnd = firstSlash = j;
+    scan.firstLooksLikeDomain = looks;
+    scan.domainEnd = scan.firstSlash = j;
     i = j + 1;
   } else {
     // FIRST_STEP reads the component as a path component and as a domain at once.
@@ -374,36 +379,33 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
     }
     if (next === F_FAIL) return false;
     p = st >> 3;
-    let d = (st >> 1) & 3;
-    looksLikeDomain = (st & 1) === 1;
+    const d = allowDomain ? (st >> 1) & 3 : D_DEAD;
+    scan.firstLooksLikeDomain = (st & 1) === 1;
     if (i >= len) {
       // The whole input is one name component (no tag, no digest).
-      if (p !== P_ALNUM) return false;
-      return record(-1, len, -1, -1, -1, false, looksLikeDomain);
+      scan.nameEnd = len;
+      return p === P_ALNUM;
     }
-    if (!allowDomain) d = D_DEAD;
     if (c === SLASH) {
       if (d !== D_ALNUM && p !== P_ALNUM) return false;
-      firstIsPath = p === P_ALNUM;
-      if (d === D_ALNUM) domainEnd = i;
-      firstSlash = i;
+      scan.firstIsPath = p === P_ALNUM;
+      if (d === D_ALNUM) scan.domainEnd = i;
+      scan.firstSlash = i;
       i++;
     } else if (c === COLON) {
-      looksLikeDomain = true;
+      scan.firstLooksLikeDomain = true;
       // A port only if digits and then "/" follow; otherwise the ":" starts the tag.
       let j = i + 1;
       while (j < len && is(s.charCodeAt(j), DIGIT)) j++;
       if (d === D_ALNUM && j > i + 1 && j < len && s.charCodeAt(j) === SLASH) {
-        domainEnd = firstSlash = j;
+        scan.domainEnd = scan.firstSlash = j;
         i = j + 1;
       } else {
-        if (p !== P_ALNUM) return false;
-        return scanTag(s, i + 1, i, -1, -1, false, looksLikeDomain);
+        return p === P_ALNUM && scanSuffix(s, i);
       }
     } else {
       // "@": the first component was the whole name.
-      if (p !== P_ALNUM) return false;
-      return scanDigest(s, i + 1, i, -1, -1, -1, false, looksLikeDomain);
+      return p === P_ALNUM && scanSuffix(s, i);
     }
   }
 
@@ -412,92 +414,41 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
   for (; i < len; i++) {
     c = s.charCodeAt(i);
     const next = PATH_NEXT[(p << 3) | (c < 128 ? PATH_CLASS[c]! : 0)]!;
-    if (next > P_DASHES) {
-      if (next === P_TO_TAG) {
-        return scanTag(s, i + 1, i, domainEnd, firstSlash, firstIsPath, looksLikeDomain);
-      }
-      if (next === P_TO_DIGEST) {
-        return scanDigest(s, i + 1, i, domainEnd, -1, firstSlash, firstIsPath, looksLikeDomain);
-      }
-      return false;
-    }
+    if (next > P_DASHES) return next !== P_DEAD && scanSuffix(s, i);
     p = next;
   }
-  if (p !== P_ALNUM) return false;
-  return record(domainEnd, len, -1, -1, firstSlash, firstIsPath, looksLikeDomain);
+  scan.nameEnd = len;
+  return p === P_ALNUM;
 }
 
-/** Phase C: the tag from `i` (after the ":" at `nameEnd`) to "@" or the end; then phase D. */
-function scanTag(
-  s: string,
-  i: number,
-  nameEnd: number,
-  domainEnd: number,
-  firstSlash: number,
-  firstIsPath: boolean,
-  looksLikeDomain: boolean,
-): boolean {
+/**
+ * Phases C and D: what follows the name, which ends at `nameEnd` with ":" (a tag, then maybe
+ * "@" and a digest) or "@" (a digest).
+ */
+function scanSuffix(s: string, nameEnd: number): boolean {
   const len = s.length;
-  const tagStart = i;
-  if (i >= len || !is(s.charCodeAt(i), WORD)) return false;
-  // Stop as soon as the tag is too long: no need to read the rest of a huge input.
-  const stop = Math.min(len, tagStart + TAG_MAX + 1);
-  for (i++; i < stop; i++) {
-    const c = s.charCodeAt(i);
-    if (is(c, TAG_CHAR)) continue;
-    if (c !== 0x40 /* @ */) return false;
-    break;
-  }
-  if (i - tagStart > TAG_MAX) return false;
-  if (i >= len)
-    return record(domainEnd, nameEnd, tagStart, -1, firstSlash, firstIsPath, looksLikeDomain);
-  return scanDigest(
-    s,
-    i + 1,
-    nameEnd,
-    domainEnd,
-    tagStart,
-    firstSlash,
-    firstIsPath,
-    looksLikeDomain,
-  );
-}
-
-/** Phase D: the digest from `i` (after "@") to the end. */
-function scanDigest(
-  s: string,
-  i: number,
-  nameEnd: number,
-  domainEnd: number,
-  tagStart: number,
-  firstSlash: number,
-  firstIsPath: boolean,
-  looksLikeDomain: boolean,
-): boolean {
-  const colon = digestColon(s, i, s.length);
-  if (colon < 0) return false;
-  scan.digestColon = colon;
-  return record(domainEnd, nameEnd, tagStart, i, firstSlash, firstIsPath, looksLikeDomain);
-}
-
-/** Stores a successful scan in {@link scan}. */
-function record(
-  domainEnd: number,
-  nameEnd: number,
-  tagStart: number,
-  digestStart: number,
-  firstSlash: number,
-  firstIsPath: boolean,
-  looksLikeDomain: boolean,
-): true {
-  scan.domainEnd = domainEnd;
+  let i = nameEnd + 1;
   scan.nameEnd = nameEnd;
-  scan.tagStart = tagStart;
-  scan.digestStart = digestStart;
-  if (digestStart < 0) scan.digestColon = -1;
-  scan.firstSlash = firstSlash;
-  scan.firstIsPath = firstIsPath;
-  scan.firstLooksLikeDomain = looksLikeDomain;
+  if (s.charCodeAt(nameEnd) === COLON) {
+    const tagStart = i;
+    if (i >= len || !is(s.charCodeAt(i), WORD)) return false;
+    // Stop as soon as the tag is too long: no need to read the rest of a huge input.
+    const stop = Math.min(len, tagStart + TAG_MAX + 1);
+    for (i++; i < stop; i++) {
+      const c = s.charCodeAt(i);
+      if (is(c, TAG_CHAR)) continue;
+      if (c !== 0x40 /* @ */) return false;
+      break;
+    }
+    if (i - tagStart > TAG_MAX) return false;
+    scan.tagStart = tagStart;
+    if (i >= len) return true;
+    i++; // past the "@"
+  }
+  const colon = digestColon(s, i, len);
+  if (colon < 0) return false;
+  scan.digestStart = i;
+  scan.digestColon = colon;
   return true;
 }
 
