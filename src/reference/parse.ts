@@ -33,7 +33,8 @@ export function referenceFromScan(s: string): NamedReference | ImageReferenceErr
     if (problem !== null) return referenceError(problem);
     digest = s.slice(digestStart);
   }
-  const name = s.slice(0, nameEnd);
+  // A bare name is the whole input: share it rather than copy.
+  const name = nameEnd === s.length ? s : s.slice(0, nameEnd);
   return namedReference(
     name,
     domainEnd < 0 ? "" : s.slice(0, domainEnd),

@@ -168,6 +168,9 @@ export function digestReference(digest: string): Reference {
  * referenceKind(parseAnyReference("a".repeat(64)));      // "digest"
  */
 export function referenceKind(ref: Reference): ReferenceKind {
+  if (typeof ref !== "object" || ref === null) {
+    throw new TypeError("referenceKind: expected a reference");
+  }
   if (ref.name === undefined) return "digest";
   if (ref.tag === undefined) return ref.digest === undefined ? "repository" : "canonical";
   return ref.digest === undefined ? "tagged" : "tagged+digested";

@@ -74,3 +74,17 @@ describe("familiarMatch", () => {
     );
   });
 });
+
+describe("non-references", () => {
+  it.each([null, undefined, "nginx"])(
+    "familiarString(%j) / familiarName(%j) throw TypeErrors",
+    (value) => {
+      expect(() => familiarString(value as never)).toThrow(
+        new TypeError("familiarString: expected a reference"),
+      );
+      expect(() => familiarName(value as never)).toThrow(
+        new TypeError("familiarName: expected a reference with a name"),
+      );
+    },
+  );
+});

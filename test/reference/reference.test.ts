@@ -70,3 +70,14 @@ describe("referenceKind", () => {
     expect(referenceKind(ref as Reference)).toBe(kind);
   });
 });
+
+describe("non-references", () => {
+  it.each([null, undefined, "nginx", 42])(
+    "referenceKind(%j) throws a TypeError naming itself",
+    (value) => {
+      expect(() => referenceKind(value as never)).toThrow(
+        new TypeError("referenceKind: expected a reference"),
+      );
+    },
+  );
+});
