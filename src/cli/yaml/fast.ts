@@ -10,7 +10,7 @@
  * positions), which test/cli/yaml/fast.test.ts checks on every file of the corpus.
  */
 import type { LoadedDocument } from "./load.js";
-import type { PathSegment, Position } from "./position.js";
+import type { PathSegment } from "./position.js";
 import { documentWithTable, type PositionTable } from "./position-table.js";
 
 /** Thrown inside the reader to give up; never escapes {@link fastParseDocuments}. */
@@ -67,7 +67,7 @@ export function fastVisitDocuments(text: string, visit: (doc: LoadedDocument) =>
   }
   for (let index = 0; index < segments.length; index++) {
     const [from, to] = segments[index] as [number, number];
-    const positions: PositionTable = new WeakMap();
+    const positions: PositionTable = new Map();
     let value: unknown;
     try {
       value = new Reader(lines, from, to, positions).document();
@@ -75,7 +75,7 @@ export function fastVisitDocuments(text: string, visit: (doc: LoadedDocument) =>
       // BAIL, or a bug in the fast reader: either way the full parser decides.
       return false;
     }
-    visit(documentWithTable(index, value, positions));
+    visit(documentWithTable(index, value, positions, () => lines.starts));
   }
   return true;
 }
@@ -86,7 +86,8 @@ export function fastVisitDocuments(text: string, visit: (doc: LoadedDocument) =>
  */
 class Lines {
   readonly count: number;
-  private readonly starts: number[];
+  /** Offset at which each line starts. */
+  readonly starts: number[];
   constructor(readonly text: string) {
     const starts = [0];
     let i = text.indexOf("\n");
@@ -96,6 +97,10 @@ class Lines {
     }
     this.starts = starts;
     this.count = starts.length;
+  }
+  /** The text offset of column `col` (0-based) of a line. */
+  offset(line: Line, col: number): number {
+    return (this.starts[line.number - 1] ?? 0) + col;
   }
   private lastIndex = -1;
   private last: Line | undefined;
@@ -203,7 +208,7 @@ class Reader {
   /** A block sequence; with `inline`, its first entry starts at `indent` on the current line (`- - x`). */
   private sequence(indent: number, inline = false): unknown[] {
     const out: unknown[] = [];
-    const table = new Map<PathSegment, Position>();
+    const table = new Map<PathSegment, number>();
     this.positions.set(out, table);
     let first = inline;
     for (;;) {
@@ -219,14 +224,14 @@ class Reader {
         this.i++;
         const next = this.nextContent();
         if (next !== undefined && next.indent > indent) {
-          table.set(index, { line: next.number, column: next.indent + 1 });
+          table.set(index, this.lines.offset(next, next.indent));
           out.push(this.block(next.indent, indent));
         } else {
           out.push(null);
         }
         continue;
       }
-      table.set(index, { line: line.number, column: c + 1 });
+      table.set(index, this.lines.offset(line, c));
       if (isSeqEntry(line.text, c)) {
         out.push(this.sequence(c, true)); // "- - x": a sequence inside a sequence
       } else if (looksLikeMappingEntry(line.text, c)) {
@@ -240,7 +245,7 @@ class Reader {
 
   private mapping(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const table = new Map<PathSegment, Position>();
+    const table = new Map<PathSegment, number>();
     this.positions.set(out, table);
     let first = true;
     for (;;) {
@@ -256,11 +261,11 @@ class Reader {
         this.i++;
         const next = this.nextContent();
         if (next !== undefined && next.indent > indent) {
-          table.set(key, { line: next.number, column: next.indent + 1 });
+          table.set(key, this.lines.offset(next, next.indent));
           out[key] = this.block(next.indent, indent);
         } else if (next !== undefined && next.indent === indent && isSeqEntry(next.text, indent)) {
           // "key:\n- item": a sequence may sit at the key's own indentation.
-          table.set(key, { line: next.number, column: next.indent + 1 });
+          table.set(key, this.lines.offset(next, next.indent));
           out[key] = this.sequence(indent);
         } else {
           out[key] = null;
@@ -268,7 +273,7 @@ class Reader {
         continue;
       }
       if (c === valueCol) throw BAIL; // "key:value" without a space is not a mapping entry
-      table.set(key, { line: line.number, column: c + 1 });
+      table.set(key, this.lines.offset(line, c));
       out[key] = this.inlineValue(line, c, indent);
     }
     return out;

@@ -5,7 +5,7 @@
  * records where each value starts, in the same kind of table as the fast YAML reader.
  */
 import type { LoadedDocument } from "./load.js";
-import type { PathSegment, Position } from "./position.js";
+import { lineStartsOf, type PathSegment } from "./position.js";
 import { documentWithTable, type PositionTable } from "./position-table.js";
 
 /**
@@ -22,9 +22,13 @@ export function fastParseJson(text: string): LoadedDocument | undefined {
   } catch {
     return undefined;
   }
-  const positions: PositionTable = new WeakMap();
+  const positions: PositionTable = new Map();
   new PositionScanner(text, positions).value(value);
-  return documentWithTable(0, value, positions);
+  let starts: number[] | undefined;
+  return documentWithTable(0, value, positions, () => {
+    starts ??= lineStartsOf(text);
+    return starts;
+  });
 }
 
 /**
@@ -34,8 +38,6 @@ export function fastParseJson(text: string): LoadedDocument | undefined {
  */
 class PositionScanner {
   private i = 0;
-  private line = 1;
-  private lineStart = 0;
   constructor(
     private readonly text: string,
     private readonly positions: PositionTable,
@@ -45,20 +47,12 @@ class PositionScanner {
     const t = this.text;
     for (;;) {
       const c = t.charCodeAt(this.i);
-      if (c === 10) {
-        this.i++;
-        this.line++;
-        this.lineStart = this.i;
-      } else if (c === 32 || c === 9 || c === 13) {
+      if (c === 32 || c === 10 || c === 9 || c === 13) {
         this.i++;
       } else {
         return;
       }
     }
-  }
-
-  private here(): Position {
-    return { line: this.line, column: this.i - this.lineStart + 1 };
   }
 
   /** Scans one value starting at the current position; `node` is its parsed counterpart. */
@@ -71,8 +65,8 @@ class PositionScanner {
     else this.scalar();
   }
 
-  private tableFor(node: unknown): Map<PathSegment, Position> {
-    const table = new Map<PathSegment, Position>();
+  private tableFor(node: unknown): Map<PathSegment, number> {
+    const table = new Map<PathSegment, number>();
     if (typeof node === "object" && node !== null) this.positions.set(node, table);
     return table;
   }
@@ -93,7 +87,7 @@ class PositionScanner {
       this.skipSpace();
       this.i++; // :
       this.skipSpace();
-      table.set(key, this.here());
+      table.set(key, this.i);
       this.value(record[key]);
       this.skipSpace();
       const c = this.text.charCodeAt(this.i++);
@@ -112,7 +106,7 @@ class PositionScanner {
     }
     for (let index = 0; ; index++) {
       this.skipSpace();
-      table.set(index, this.here());
+      table.set(index, this.i);
       this.value(list[index]);
       this.skipSpace();
       const c = this.text.charCodeAt(this.i++);

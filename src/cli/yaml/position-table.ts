@@ -1,54 +1,62 @@
 /**
- * Positions recorded beside parsed data: for each mapping or sequence, the line and column
- * where each of its values starts. The fast YAML and JSON readers fill such a table while they
- * read; a lookup walks the data and the table together.
+ * Positions recorded beside parsed data: for each mapping or sequence, the offset in the text
+ * where each of its values starts. Offsets are plain numbers (no object per value) and become
+ * line and column only when asked, which keeps a 10,000-object document cheap to hold.
  */
 import type { LoadedDocument } from "./load.js";
-import { type PathSegment, type Position, parseObjectPath } from "./position.js";
+import { type PathSegment, type Position, parseObjectPath, positionAt } from "./position.js";
 
-/** For each object or array, the positions of its values by key or index. */
-export type PositionTable = WeakMap<object, Map<PathSegment, Position>>;
+/** For each object or array, the 0-based text offsets of its values by key or index. */
+export type PositionTable = Map<object, Map<PathSegment, number>>;
 
 /**
- * The position of the value at `path` inside `root`, or undefined when it is not there.
+ * The text offset of the value at `path` inside `root`, or undefined when it is not there.
  * @example
- * lookupPosition(value, table, ["spec", "containers", 0, "image"]); // { line: 9, column: 14 }
+ * lookupOffset(value, table, ["spec", "containers", 0, "image"]); // 131
  */
-export function lookupPosition(
+export function lookupOffset(
   root: unknown,
   positions: PositionTable,
   path: readonly PathSegment[],
-): Position | undefined {
+): number | undefined {
   let node: unknown = root;
-  let pos: Position | undefined;
+  let offset: number | undefined;
   for (const seg of path) {
     if (node === null || typeof node !== "object") return undefined;
     const table = positions.get(node);
     const key = Array.isArray(node) ? seg : String(seg);
-    pos = table?.get(key);
-    if (pos === undefined) return undefined;
+    offset = table?.get(key);
+    if (offset === undefined) return undefined;
     node = Array.isArray(node)
       ? node[typeof seg === "number" ? seg : Number.NaN]
       : (node as Record<string, unknown>)[String(seg)];
   }
-  return pos;
+  return offset;
 }
 
 /**
- * A loaded document whose positions come from a table.
+ * A loaded document whose positions come from a table of offsets and the text's line starts
+ * (computed by `lineStarts` on first use).
  * @example
- * const doc = documentWithTable(0, value, table);
- * doc.positionOf("spec.containers[0].image");
+ * const doc = documentWithTable(0, value, table, () => lineStartsOf(text));
+ * doc.positionOf("spec.containers[0].image"); // { line: 9, column: 14 }
  */
 export function documentWithTable(
   index: number,
   value: unknown,
   positions: PositionTable,
+  lineStarts: () => readonly number[],
 ): LoadedDocument {
   return {
     index,
     value,
-    positionOf: (path) =>
-      lookupPosition(value, positions, typeof path === "string" ? parseObjectPath(path) : path),
+    positionOf: (path): Position | undefined => {
+      const offset = lookupOffset(
+        value,
+        positions,
+        typeof path === "string" ? parseObjectPath(path) : path,
+      );
+      return offset === undefined ? undefined : positionAt(lineStarts(), offset);
+    },
   };
 }
