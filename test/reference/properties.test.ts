@@ -16,7 +16,7 @@ import {
 } from "../../src/reference/index.js";
 import { parseNormalizedResult, parseNormalizedSlow } from "../../src/reference/normalize.js";
 
-const RUNS = 3000;
+const RUNS = Number(process.env.REFERENCE_PROPERTY_RUNS ?? 3000);
 
 // ---- generators -----------------------------------------------------------------------------
 
