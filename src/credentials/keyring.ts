@@ -13,8 +13,9 @@
  * `index.docker.io` key are returned.
  *
  * Speed: each key is parsed once at creation and filed by (port, label count) under an exact
- * host, or under one literal label, or as a fully wild glob; a lookup parses the image once and
- * only checks the few keys that can match, then restores the index order. Go's map iteration
+ * host and path, or under one literal label, or as a fully wild glob; a lookup parses the image
+ * once and only checks the few keys that can match (for exact hosts: the keys whose path is a
+ * prefix of the image path), then restores the index order. Go's map iteration
  * order within one config is random; we add entries in document order.
  * @module
  */
@@ -58,8 +59,16 @@ interface KeyEntry {
   split: SplitRegistryURL | null;
 }
 
+/** The keys of one literal host: by path, and the distinct path lengths present. */
+interface HostKeys {
+  readonly byPath: Map<string, KeyEntry[]>;
+  /** Ascending; a target only tries prefixes of these lengths. */
+  readonly lengths: number[];
+}
+
 interface Bucket {
-  readonly exact: Map<string, KeyEntry[]>;
+  /** Literal hosts (no glob metacharacter in any label): host → keys. */
+  readonly exact: Map<string, HostKeys>;
   readonly byLabel: Map<string, KeyEntry[]>;
   readonly wild: KeyEntry[];
 }
@@ -144,19 +153,33 @@ class BasicKeyring implements Keyring {
     );
     sorted.forEach((e, i) => {
       e.rank = i;
-      this.file(e);
+      const parsed = splitSchemelessURL(e.keyBytes);
+      if (parsed.ok) e.split = parsed.url;
     });
+    // A glob key is filed under its rarest literal label, so that e.g. 10,000 keys
+    // `*.tenant-N.example.com` spread over 10,000 slots instead of sharing "com".
+    const labelCounts = new Map<string, number>();
+    for (const e of sorted) {
+      if (e.split === null) continue;
+      const { labels, port } = e.split;
+      if (labels.every(isLiteralLabel)) continue;
+      labels.forEach((label, i) => {
+        if (!isLiteralLabel(label)) return;
+        const slot = `${port}\u0000${labels.length}\u0000${i}\u0000${label}`;
+        labelCounts.set(slot, (labelCounts.get(slot) ?? 0) + 1);
+      });
+    }
+    for (const e of sorted) this.file(e, labelCounts);
     this.byKey = byKey;
     this.index = Object.freeze(sorted.map((e) => fromByteString(e.keyBytes)));
     this.skipped = Object.freeze(skipped);
   }
 
-  /** Parses the key once (as Lookup's URLsMatchStr would each time) and files it. */
-  private file(e: KeyEntry): void {
-    const parsed = splitSchemelessURL(e.keyBytes);
-    if (!parsed.ok) return;
-    e.split = parsed.url;
-    const { labels, port } = parsed.url;
+  /** Files a key parsed once (as Lookup's URLsMatchStr would parse it each time). */
+  private file(e: KeyEntry, labelCounts: ReadonlyMap<string, number>): void {
+    const split = e.split;
+    if (split === null) return;
+    const { labels, port } = split;
     const bucketKey = `${port}\u0000${labels.length}`;
     let bucket = this.buckets.get(bucketKey);
     if (bucket === undefined) {
@@ -164,16 +187,32 @@ class BasicKeyring implements Keyring {
       this.buckets.set(bucketKey, bucket);
     }
     if (labels.every(isLiteralLabel)) {
-      pushTo(bucket.exact, labels.join("."), e);
+      const host = labels.join(".");
+      let keys = bucket.exact.get(host);
+      if (keys === undefined) {
+        keys = { byPath: new Map(), lengths: [] };
+        bucket.exact.set(host, keys);
+      }
+      const path = split.path;
+      if (!keys.lengths.includes(path.length)) {
+        keys.lengths.push(path.length);
+        keys.lengths.sort((a, b) => a - b);
+      }
+      pushTo(keys.byPath, path, e);
       return;
     }
-    for (let i = labels.length - 1; i >= 0; i--) {
-      if (isLiteralLabel(labels[i] as string)) {
-        pushTo(bucket.byLabel, `${i}\u0000${labels[i]}`, e);
-        return;
+    let best = -1;
+    let bestCount = Number.POSITIVE_INFINITY;
+    labels.forEach((label, i) => {
+      if (!isLiteralLabel(label)) return;
+      const count = labelCounts.get(`${port}\u0000${labels.length}\u0000${i}\u0000${label}`) ?? 0;
+      if (count < bestCount) {
+        best = i;
+        bestCount = count;
       }
-    }
-    bucket.wild.push(e);
+    });
+    if (best < 0) bucket.wild.push(e);
+    else pushTo(bucket.byLabel, `${best}\u0000${labels[best]}`, e);
   }
 
   lookup(image: string): readonly Credential[] {
@@ -206,7 +245,17 @@ class BasicKeyring implements Keyring {
         if (e.split !== null && matchSplitURLs(e.split, target).matched) out.push(e);
       }
     };
-    check(bucket.exact.get(target.labels.join(".")));
+    const host = bucket.exact.get(target.labels.join("."));
+    if (host !== undefined) {
+      // Same port, same literal labels: such a key matches exactly when its path is a prefix of
+      // the target's (filepath.Match of a literal label is string equality).
+      const path = target.path;
+      for (const len of host.lengths) {
+        if (len > path.length) break;
+        const list = host.byPath.get(len === path.length ? path : path.slice(0, len));
+        if (list !== undefined) for (const e of list) out.push(e);
+      }
+    }
     if (bucket.byLabel.size > 0) {
       for (let i = 0; i < target.labels.length; i++) {
         check(bucket.byLabel.get(`${i}\u0000${target.labels[i]}`));

@@ -138,8 +138,8 @@ function isAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
-/** Go's shouldEscape, for the modes Parse uses. */
-function shouldEscape(c: number, mode: Mode): boolean {
+/** Go's shouldEscape, for the modes Parse uses (computed once into {@link ESCAPE_TABLES}). */
+function computeShouldEscape(c: number, mode: Mode): boolean {
   if (isAlnum(c)) return false;
   if (mode === MODE_HOST || mode === MODE_ZONE) {
     // Sub-delims, ':' for the port, brackets for IPv6, and < > " which Go lets through.
@@ -170,6 +170,21 @@ function shouldEscape(c: number, mode: Mode): boolean {
     return false;
   }
   return true;
+}
+
+/** shouldEscape answers for ASCII bytes, one table per mode, so the scanners never allocate. */
+const ESCAPE_TABLES: Readonly<Record<Mode, Uint8Array>> = (() => {
+  const tables = {} as Record<Mode, Uint8Array>;
+  for (const mode of [MODE_PATH, MODE_HOST, MODE_ZONE, MODE_USER, MODE_FRAGMENT] as const) {
+    const t = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) t[c] = computeShouldEscape(c, mode) ? 1 : 0;
+    tables[mode] = t;
+  }
+  return tables;
+})();
+
+function shouldEscape(c: number, mode: Mode): boolean {
+  return c < 128 ? ESCAPE_TABLES[mode][c] === 1 : computeShouldEscape(c, mode);
 }
 
 /** An error of unescape, as Go's text (byte string). */
@@ -242,13 +257,16 @@ function validOptionalPort(port: string): boolean {
   return true;
 }
 
+const USERINFO_PUNCT = new Uint8Array(128);
+for (const ch of "-._:~!$&'()*+,;=%@") USERINFO_PUNCT[ch.charCodeAt(0)] = 1;
+
 /** Go's validUserinfo, on the runes of a byte string. */
 function validUserinfo(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isAlnum(c)) continue;
     // Any byte ≥ 0x80 starts a non-ASCII rune (or is invalid): neither is allowed.
-    if (!"-._:~!$&'()*+,;=%@".includes(String.fromCharCode(c))) return false;
+    if (c >= 0x80) return false;
+    if (!isAlnum(c) && USERINFO_PUNCT[c] !== 1) return false;
   }
   return true;
 }
@@ -452,13 +470,9 @@ function getScheme(raw: string): readonly [string, string] | UnescapeFailure {
   return ["", raw];
 }
 
+/** A scheme holds only ASCII letters, digits and "+-.", so toLowerCase is Go's ToLower here. */
 function asciiLower(s: string): string {
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : s[i];
-  }
-  return out;
+  return s.toLowerCase();
 }
 
 interface MutableURL {
