@@ -17,7 +17,11 @@ function registeredHexLength(s: string, start: number, end: number): number {
   return 0;
 }
 
-/** Outcomes of {@link validateDigest}: null when valid, else the go-digest error's code. */
+/**
+ * Outcomes of {@link validateDigest}: null when valid, else the go-digest error's code.
+ * @example
+ * const problem: DigestProblem = "DIGEST_INVALID_LENGTH";
+ */
 export type DigestProblem =
   | "DIGEST_UNSUPPORTED"
   | "DIGEST_INVALID_LENGTH"

@@ -3,7 +3,11 @@
  * @module
  */
 
-/** Stable identifiers of reference errors; each names the Go error value it mirrors. */
+/**
+ * Stable identifiers of reference errors; each names the Go error value it mirrors.
+ * @example
+ * const code: ImageReferenceErrorCode = "NAME_CONTAINS_UPPERCASE";
+ */
 export type ImageReferenceErrorCode =
   /** reference.ErrReferenceInvalidFormat: "invalid reference format". */
   | "REFERENCE_INVALID_FORMAT"
@@ -49,7 +53,11 @@ const FIXED_MESSAGES = {
   BAD_PATTERN: "syntax error in pattern",
 } as const satisfies Partial<Record<ImageReferenceErrorCode, string>>;
 
-/** Codes whose message is always the same text. */
+/**
+ * Codes whose message is always the same text.
+ * @example
+ * const code: FixedImageReferenceErrorCode = "NAME_EMPTY";
+ */
 export type FixedImageReferenceErrorCode = keyof typeof FIXED_MESSAGES;
 
 /**
@@ -97,7 +105,11 @@ export function isImageReferenceError(e: unknown): e is ImageReferenceError {
   );
 }
 
-/** The error with Go's fixed text for `code`. */
+/**
+ * The error with Go's fixed text for `code`.
+ * @example
+ * referenceError("NAME_EMPTY").message; // "repository name must have at least one component"
+ */
 export function referenceError(code: FixedImageReferenceErrorCode): ImageReferenceError {
   return new ImageReferenceError(code, FIXED_MESSAGES[code]);
 }
@@ -112,7 +124,12 @@ function goText(s: string): string {
   return s.replace(/\p{Cs}/gu, "\ufffd");
 }
 
-/** "invalid reference format: repository name (remote) must be lowercase". */
+/**
+ * ParseNormalizedNamed's lowercase error for Go's "remote" (the remainder up to its first ":").
+ * @example
+ * remoteNotLowercaseError("library/FOO").message;
+ * // "invalid reference format: repository name (library/FOO) must be lowercase"
+ */
 export function remoteNotLowercaseError(remote: string): ImageReferenceError {
   return new ImageReferenceError(
     "REMOTE_NAME_NOT_LOWERCASE",
@@ -120,7 +137,11 @@ export function remoteNotLowercaseError(remote: string): ImageReferenceError {
   );
 }
 
-/** "invalid repository name (s), cannot specify 64-byte hexadecimal strings". */
+/**
+ * ParseNormalizedNamed's error for an input that is a 64-hex identifier.
+ * @example
+ * identifierAsNameError("a".repeat(64)).code; // "IDENTIFIER_AS_NAME"
+ */
 export function identifierAsNameError(s: string): ImageReferenceError {
   return new ImageReferenceError(
     "IDENTIFIER_AS_NAME",
@@ -128,7 +149,11 @@ export function identifierAsNameError(s: string): ImageReferenceError {
   );
 }
 
-/** The failure a safe* form returns for a non-string argument. */
+/**
+ * The failure a safe* form returns for a non-string argument.
+ * @example
+ * notAStringError("safeParseReference", 1).message; // "safeParseReference: expected a string, got number"
+ */
 export function notAStringError(fn: string, value: unknown): ImageReferenceError {
   return new ImageReferenceError("NOT_A_STRING", notAStringMessage(fn, value));
 }

@@ -177,6 +177,8 @@ export function isIdentifier(s: string): boolean {
 /**
  * Where the last successful {@link scanReference} found each part. One shared record, so a scan
  * allocates nothing; read it right after the call.
+ * @example
+ * if (scanReference("nginx:1", 0, true)) scan.tagStart; // 6
  */
 export const scan = {
   /** Index of the `/` that ends the domain, or -1 when the name has no domain. */

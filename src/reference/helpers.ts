@@ -12,6 +12,8 @@ import { joinName, type NamedReference, namedReference, type Reference } from ".
 /**
  * Throws a TypeError unless `ref` has a name: Go's type system rejects a nameless reference
  * (a bare digest) at compile time where these functions take a `Named`.
+ * @example
+ * requireNamed("withTag", parseAnyReference("a".repeat(64))); // throws TypeError
  */
 export function requireNamed(fn: string, ref: Reference): asserts ref is NamedReference {
   if (typeof ref !== "object" || ref === null || typeof ref.name !== "string") {
@@ -30,7 +32,11 @@ function domainAndPath(ref: NamedReference, split: boolean): readonly [string, s
   return ["", ref.name];
 }
 
-/** WithName as a value. */
+/**
+ * WithName as a value: the reference, or the error Go returns.
+ * @example
+ * withNameResult("a:b") instanceof ImageReferenceError; // true
+ */
 export function withNameResult(name: string): NamedReference | ImageReferenceError {
   const parts = matchName(name);
   if (parts === null) return referenceError("REFERENCE_INVALID_FORMAT");

@@ -62,6 +62,8 @@ export function splitDockerDomain(name: string): readonly [domain: string, remai
 /**
  * ParseNormalizedNamed following Go's code step by step (the specification the fast path below
  * must agree with; it also produces every error).
+ * @example
+ * (parseNormalizedSlow("FOO") as ImageReferenceError).code; // "REMOTE_NAME_NOT_LOWERCASE"
  */
 export function parseNormalizedSlow(s: string): NamedReference | ImageReferenceError {
   if (isIdentifier(s)) return identifierAsNameError(s);
@@ -94,6 +96,8 @@ function hasNoCapitalOrNonAscii(s: string): boolean {
  * component. Any failure, and the one case where Go's lowercase check looks beyond the path
  * (a digest algorithm without a tag), is handed to the literal transliteration above, so every
  * error comes out in Go's order.
+ * @example
+ * String(parseNormalizedResult("nginx")); // "docker.io/library/nginx"
  */
 export function parseNormalizedResult(s: string): NamedReference | ImageReferenceError {
   const len = s.length;
@@ -173,7 +177,11 @@ export function parseNormalizedNamed(s: string): NamedReference {
   return orThrow(parseNormalizedResult(s));
 }
 
-/** ParseNamed as a value. */
+/**
+ * ParseNamed as a value.
+ * @example
+ * (parseNamedResult("nginx") as ImageReferenceError).code; // "NAME_NOT_CANONICAL"
+ */
 export function parseNamedResult(s: string): NamedReference | ImageReferenceError {
   const ref = parseNormalizedResult(s);
   if (ref instanceof ImageReferenceError) return ref;
@@ -194,7 +202,11 @@ export function parseNamed(s: string): NamedReference {
   return orThrow(parseNamedResult(s));
 }
 
-/** ParseAnyReference as a value. */
+/**
+ * ParseAnyReference as a value.
+ * @example
+ * String(parseAnyResult("a".repeat(64))); // "sha256:aaaa…"
+ */
 export function parseAnyResult(s: string): Reference | ImageReferenceError {
   if (isIdentifier(s)) return digestReference(`sha256:${s}`);
   if (isValidDigest(s)) return digestReference(s);
@@ -215,7 +227,11 @@ export function parseAnyReference(s: string): Reference {
   return orThrow(parseAnyResult(s));
 }
 
-/** ParseDockerRef as a value. */
+/**
+ * ParseDockerRef as a value.
+ * @example
+ * String(parseDockerRefResult("busybox")); // "docker.io/library/busybox:latest"
+ */
 export function parseDockerRefResult(s: string): NamedReference | ImageReferenceError {
   const ref = parseNormalizedResult(s);
   if (ref instanceof ImageReferenceError) return ref;

@@ -9,12 +9,18 @@ import { goLowerAscii } from "./go-lower.js";
 import { scan, scanReference } from "./grammar.js";
 import { type NamedReference, namedReference } from "./reference.js";
 
-/** Go's RepositoryNameTotalLengthMax, checked against the path only (v0.6.0). */
+/**
+ * Go's RepositoryNameTotalLengthMax, checked against the path only (v0.6.0).
+ * @example
+ * "a".repeat(PATH_MAX_LENGTH + 1); // a path Parse rejects as too long
+ */
 export const PATH_MAX_LENGTH = 255;
 
 /**
  * Builds the reference from a successful `scanReference(s, 0, true)` (still in `scan`), with the
  * checks Go's Parse runs after the regex: the path length, then the digest.
+ * @example
+ * if (scanReference("app:v1", 0, true)) referenceFromScan("app:v1"); // { name: "app", tag: "v1", … }
  */
 export function referenceFromScan(s: string): NamedReference | ImageReferenceError {
   const { domainEnd, nameEnd, tagStart, digestStart } = scan;
@@ -44,7 +50,11 @@ export function referenceFromScan(s: string): NamedReference | ImageReferenceErr
   );
 }
 
-/** Go's Parse as a value: the reference, or the error Go returns. */
+/**
+ * Go's Parse as a value: the reference, or the error Go returns.
+ * @example
+ * (parseResult("") as ImageReferenceError).code; // "NAME_EMPTY"
+ */
 export function parseResult(s: string): NamedReference | ImageReferenceError {
   if (scanReference(s, 0, true)) return referenceFromScan(s);
   if (s === "") return referenceError("NAME_EMPTY");
@@ -56,7 +66,11 @@ export function parseResult(s: string): NamedReference | ImageReferenceError {
   return referenceError("REFERENCE_INVALID_FORMAT");
 }
 
-/** Returns the value or throws the error: the shared tail of every throwing parse function. */
+/**
+ * Returns the value or throws the error: the shared tail of every throwing parse function.
+ * @example
+ * orThrow(parseResult("nginx")).name; // "nginx"
+ */
 export function orThrow<R>(result: R | ImageReferenceError): R {
   if (result instanceof ImageReferenceError) throw result;
   return result;

@@ -132,6 +132,8 @@ class DigestReference implements Reference {
  * Builds the named reference Go's getBestReferenceType would pick; `tag`/`digest` `""` mean
  * absent, as in Go. `name` must be `domain ? domain + "/" + path : path` (callers that already
  * hold it pass it to save a concatenation).
+ * @example
+ * String(namedReference("a/b", "a", "b", "v1", "")); // "a/b:v1"
  */
 export function namedReference(
   name: string,
@@ -150,12 +152,21 @@ export function namedReference(
     : new TaggedDigestedReference(name, domain, path, tag, digest);
 }
 
-/** Go's `repository.Name()`. */
+/**
+ * Go's `repository.Name()`.
+ * @example
+ * joinName("", "foo");          // "foo"
+ * joinName("ghcr.io", "o/app");  // "ghcr.io/o/app"
+ */
 export function joinName(domain: string, path: string): string {
   return domain === "" ? path : `${domain}/${path}`;
 }
 
-/** A reference holding only a digest (Go's digestReference). */
+/**
+ * A reference holding only a digest (Go's digestReference).
+ * @example
+ * String(digestReference("sha256:" + "a".repeat(64))); // the digest itself
+ */
 export function digestReference(digest: string): Reference {
   return new DigestReference(digest);
 }
