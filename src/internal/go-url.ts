@@ -21,6 +21,7 @@
  */
 
 import { decodeRune, fromByteString, lastRuneSize, toByteString } from "./go-path-match.js";
+import { goQuote } from "./go-quote.js";
 
 /** The fields of Go's `url.URL` that this slice produces. Strings are text (see module doc). */
 export interface GoURL {
@@ -57,31 +58,6 @@ type Mode = 1 | 3 | 4 | 5 | 7;
 
 const LOWER_HEX = "0123456789abcdef";
 
-/** Go's `unicode.IsPrint` for runes beyond ASCII: categories L, M, N, P, S (one code point). */
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-function isPrintRune(r: number): boolean {
-  if (r < 0x80) return r >= 0x20 && r < 0x7f;
-  return PRINTABLE.test(String.fromCodePoint(r));
-}
-
-const SHORT_ESCAPES: Readonly<Record<number, string>> = {
-  7: "\\a",
-  8: "\\b",
-  12: "\\f",
-  10: "\\n",
-  13: "\\r",
-  9: "\\t",
-  11: "\\v",
-};
-
-function hexDigits(value: number, width: number): string {
-  let out = "";
-  for (let shift = (width - 1) * 4; shift >= 0; shift -= 4)
-    out += LOWER_HEX[(value >>> shift) & 15];
-  return out;
-}
-
 /**
  * Go's `strconv.Quote` of a byte string, returned as a byte string: bytes outside valid UTF-8
  * become `\xNN`, non-printable runes `\uNNNN`/`\UNNNNNNNN` or a short escape.
@@ -99,16 +75,11 @@ export function goQuoteByteString(bytes: string): string {
     if (width === 1 && r === 0xfffd) {
       const b = bytes.charCodeAt(start);
       out += `\\x${LOWER_HEX[b >> 4]}${LOWER_HEX[b & 15]}`;
-    } else if (r === 0x22 || r === 0x5c) {
-      out += `\\${String.fromCharCode(r)}`;
-    } else if (isPrintRune(r)) {
-      out += bytes.slice(start, i);
+    } else if (r < 0x80 && r >= 0x20 && r !== 0x22 && r !== 0x5c && r !== 0x7f) {
+      out += bytes[start];
     } else {
-      const short = SHORT_ESCAPES[r];
-      if (short !== undefined) out += short;
-      else if (r < 0x20 || r === 0x7f) out += `\\x${hexDigits(r, 2)}`;
-      else if (r < 0x10000) out += `\\u${hexDigits(r, 4)}`;
-      else out += `\\U${hexDigits(r, 8)}`;
+      // A whole valid rune: strconv's escaping of one rune, shared with goQuote.
+      out += toByteString(goQuote(String.fromCodePoint(r)).slice(1, -1));
     }
   }
   return `${out}"`;
