@@ -293,13 +293,7 @@ class Reader {
     } else if (ch === "|") {
       return this.literal(text, c, parentIndent);
     } else if (ch === "[" || ch === "{") {
-      const close = ch === "[" ? "]" : "}";
-      let k = c + 1;
-      while (text.charCodeAt(k) === 32) k++;
-      if (text[k] !== close) throw BAIL;
-      value = ch === "[" ? [] : {};
-      this.positions.set(value as object, new Map());
-      end = k + 1;
+      [value, end] = this.flow(line, c);
     } else {
       if (ch === undefined || "&*!%@`>?-:,]}#".includes(ch)) {
         // Indicators start anchors, aliases, tags, folded scalars and other rare forms. A plain
@@ -322,6 +316,79 @@ class Reader {
     const next = this.nextContent();
     if (next !== undefined && next.indent > parentIndent) throw BAIL;
     return value;
+  }
+
+  /**
+   * A flow collection that opens at column `c` and closes on the same line (`["sh", "-c"]`,
+   * `{cpu: 100m, memory: 1Gi}`); anything spanning lines or beyond plain and quoted scalars and
+   * nested flow collections is left to yaml. Returns the value and the index after it.
+   */
+  private flow(line: Line, c: number): [unknown, number] {
+    const text = line.text;
+    const seq = text[c] === "[";
+    const close = seq ? "]" : "}";
+    const out: unknown[] | Record<string, unknown> = seq ? [] : {};
+    const table = new Map<PathSegment, number>();
+    this.positions.set(out, table);
+    let k = skipSpaces(text, c + 1);
+    if (text[k] === close) return [out, k + 1];
+    for (let index = 0; ; index++) {
+      k = skipSpaces(text, k);
+      if (seq) {
+        const start = k;
+        const [value, end] = this.flowItem(line, k);
+        table.set(index, this.lines.offset(line, start));
+        (out as unknown[]).push(value);
+        k = end;
+      } else {
+        const [key, afterKey] = flowKey(text, k);
+        if (key === "__proto__") throw BAIL;
+        k = skipSpaces(text, afterKey + 1); // past ":"
+        const start = k;
+        const [value, end] = this.flowItem(line, k);
+        table.set(key, this.lines.offset(line, start));
+        (out as Record<string, unknown>)[key] = value;
+        k = end;
+      }
+      k = skipSpaces(text, k);
+      if (text[k] === close) return [out, k + 1];
+      if (text[k] !== ",") throw BAIL;
+      k = skipSpaces(text, k + 1);
+      if (text[k] === close || text[k] === ",") throw BAIL; // trailing or empty entries
+    }
+  }
+
+  /** One flow entry value: quoted, plain, or a nested flow collection. */
+  private flowItem(line: Line, k: number): [unknown, number] {
+    const text = line.text;
+    const ch = text[k];
+    if (ch === '"') return doubleQuoted(text, k);
+    if (ch === "'") return singleQuoted(text, k);
+    if (ch === "[" || ch === "{") return this.flow(line, k);
+    if (ch === undefined || "&*!%@`|>?:,]}#".includes(ch)) {
+      // "-x" and ":x" style plain scalars are fine; every other indicator is left to yaml.
+      if (!(ch === "-" && text[k + 1] !== undefined && !" ,]}".includes(text[k + 1] ?? ""))) {
+        throw BAIL;
+      }
+    }
+    let end = k;
+    for (; end < text.length; end++) {
+      const c = text[end];
+      if (c === "," || c === "]" || c === "}" || c === "[" || c === "{") break;
+      if (c === "#" && text[end - 1] === " ") throw BAIL; // a comment: the collection spans lines
+      if (c === ":") {
+        const next = text[end + 1];
+        // "a: b" inside a sequence is an implicit pair, inside a mapping value an error.
+        if (next === undefined || next === " " || next === "," || next === "]" || next === "}") {
+          throw BAIL;
+        }
+      }
+    }
+    if (text[end] === "[" || text[end] === "{") throw BAIL;
+    let stop = end;
+    while (stop > k && text.charCodeAt(stop - 1) === 32) stop--;
+    if (stop === k) throw BAIL; // an empty entry
+    return [resolvePlain(text.slice(k, stop)), stop];
   }
 
   /** A literal block scalar (`|`, `|-`); `|+` and explicit indentation are left to yaml. */
@@ -367,6 +434,38 @@ class Reader {
   }
 }
 
+function skipSpaces(text: string, k: number): number {
+  while (text.charCodeAt(k) === 32) k++;
+  return k;
+}
+
+/** A flow mapping key (quoted or plain) followed by ":"; returns the key and the index of ":". */
+function flowKey(text: string, k: number): [string, number] {
+  const ch = text[k];
+  if (ch === '"' || ch === "'") {
+    const [key, end] = ch === '"' ? doubleQuoted(text, k) : singleQuoted(text, k);
+    const colon = skipSpaces(text, end);
+    if (text[colon] !== ":") throw BAIL;
+    return [key, colon];
+  }
+  if (ch === undefined || "-?:,[]{}#&*!|>%@`'\"".includes(ch)) throw BAIL;
+  let end = k;
+  for (; end < text.length; end++) {
+    const c = text[end];
+    if (c === "," || c === "[" || c === "]" || c === "{" || c === "}" || c === "#") throw BAIL;
+    if (c === ":") {
+      const next = text[end + 1];
+      if (next === " " || next === "," || next === "}" || next === "]" || next === undefined) break;
+    }
+  }
+  if (text[end] !== ":") throw BAIL;
+  let stop = end;
+  while (stop > k && text.charCodeAt(stop - 1) === 32) stop--;
+  const key = text.slice(k, stop);
+  if (typeof resolvePlain(key) !== "string") throw BAIL;
+  return [key, end];
+}
+
 /** `- ` or a lone `-` at column `col`. */
 function isSeqEntry(text: string, col: number): boolean {
   if (text.charCodeAt(col) !== 45 /* - */) return false;
@@ -377,6 +476,9 @@ function isSeqEntry(text: string, col: number): boolean {
 /** Whether the text from `c` is `key: …` (or `key:` at the end). */
 function looksLikeMappingEntry(text: string, c: number): boolean {
   const ch = text[c];
+  // A flow collection here is a value; as a mapping key it would be rare, and the check after
+  // the value sends that case to yaml.
+  if (ch === "[" || ch === "{") return false;
   if (ch === '"' || ch === "'") {
     const [, end] = ch === '"' ? doubleQuoted(text, c) : singleQuoted(text, c);
     let k = end;

@@ -45,9 +45,8 @@ export interface LoadedFile {
  * file.documents[0]?.positionOf("spec"); // { line: 2, column: 7 }
  */
 export function loadManifestText(text: string, fileName: string): LoadedFile {
-  const documents: LoadedDocument[] = [];
-  const { notes } = visitManifestDocuments(text, fileName, (doc) => documents.push(doc));
-  return { documents, notes };
+  const { results, notes } = visitManifestDocuments(text, fileName, (doc) => doc);
+  return { documents: results, notes };
 }
 
 /**

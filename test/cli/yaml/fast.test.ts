@@ -102,6 +102,11 @@ describe("fast YAML reader", () => {
     ["- - a\n  - b\n- c\n", [[["a", "b"], "c"]]],
     ["{}\n", [{}]],
     ["-k: 1\n:x: 2\n", [{ "-k": 1, ":x": 2 }]],
+    ['command: ["sh", "-c", \'echo "a, b"\']\n', [{ command: ["sh", "-c", 'echo "a, b"'] }]],
+    ["r: {cpu: 100m, memory: 1Gi}\n", [{ r: { cpu: "100m", memory: "1Gi" } }]],
+    ["- [a, [b, {c: d}], -x, 1.5, true, ~]\n", [[["a", ["b", { c: "d" }], "-x", 1.5, true, null]]]],
+    ['{"kind": "Pod", "n": 1}\n', [{ kind: "Pod", n: 1 }]],
+    ["u: {url: http://x:80/p}\n", [{ u: { url: "http://x:80/p" } }]],
   ])("reads %j like yaml", (text, want) => {
     expect(fastParseDocuments(text)?.map((d) => d.value)).toEqual(want);
     expect(expectAgreement(text, JSON.stringify(text))).toBe(true);
@@ -111,7 +116,10 @@ describe("fast YAML reader", () => {
     ["a: &x 1\nb: *x\n", "anchors and aliases"],
     ["a: !!str 1\n", "tags"],
     ["a: >\n  folded\n", "folded scalars"],
-    ["a: [1, 2]\n", "flow collections"],
+    ["a: [1,\n  2]\n", "flow collections over several lines"],
+    ["a: [b: c]\n", "implicit pairs in flow sequences"],
+    ["a: [1, 2, ]\n", "trailing commas"],
+    ["a: {b: 1} # c\n  x: 2\n", "a flow mapping followed by more indented lines"],
     ['a: "multi\n  line"\n', "multi-line quoted scalars"],
     ["a: plain\n  continued\n", "multi-line plain scalars"],
     ["a:\tb\n", "tabs"],
@@ -137,6 +145,27 @@ describe("fast YAML reader", () => {
     // The fast path is what makes explain fast: if it stopped accepting ordinary manifests,
     // nothing else would notice.
     expect(accepted).toBeGreaterThan(files.length * 0.6);
+  });
+
+  it("agrees with yaml on generated documents with flow collections", () => {
+    let accepted = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom("args", "command", "r", "k"), fc.jsonValue({ maxDepth: 3 }), {
+          maxKeys: 4,
+        }),
+        (doc) => {
+          runs++;
+          const text = stringify({ spec: doc }, { collectionStyle: "flow", lineWidth: 0 });
+          const mixed = stringify(doc, { lineWidth: 0 }).replace(/^(\s*- )?(\w+):\n/gm, "$1$2:\n");
+          if (expectAgreement(text, JSON.stringify(text))) accepted++;
+          expectAgreement(mixed, JSON.stringify(mixed));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(accepted).toBeGreaterThan(runs * 0.25);
   });
 
   it("agrees with yaml on generated block-style documents", () => {
