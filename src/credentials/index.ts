@@ -34,6 +34,12 @@ export { parseGoDuration } from "./go-duration.js";
 export type { Keyring, SkippedKeyringEntry } from "./keyring.js";
 export { createKeyring, normalizeKeyringKey, unionKeyrings } from "./keyring.js";
 export type {
+  NodeDockerConfigAttempt,
+  NodeDockerConfigOptions,
+  NodeDockerConfigResult,
+} from "./node-docker-config.js";
+export { findNodeDockerConfig } from "./node-docker-config.js";
+export type {
   CredentialProvider,
   CredentialProviderConfig,
   CredentialProviderConfigFile,
@@ -49,6 +55,12 @@ export {
   SERVICE_ACCOUNT_TOKEN_CACHE_TYPES,
   validateCredentialProviderConfig,
 } from "./provider-config.js";
+export type {
+  CredentialProviderRequest,
+  ProviderInvocation,
+  ProviderInvocationContext,
+} from "./provider-invocation.js";
+export { credentialProviderInvocation } from "./provider-invocation.js";
 export type {
   CredentialProviderResponse,
   ProviderCacheDecision,
