@@ -1,6 +1,6 @@
 /**
  * Go's `encoding/base64` decoding with `StdEncoding` (padded) and `RawStdEncoding` (unpadded),
- * reimplemented without `Buffer` or `atob` so that it runs in browsers and agrees with Go on
+ * reimplemented without Node's buffer class or `atob`, so that it runs in browsers and agrees with Go on
  * every input: `\r` and `\n` are skipped anywhere (spaces are not), trailing bits need not be
  * zero (the encodings are not strict), and an error is Go's `CorruptInputError` text
  * `illegal base64 data at input byte N` with Go's offset N.
