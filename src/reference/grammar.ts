@@ -316,6 +316,15 @@ const PATH_NEXT = /* @__PURE__ */ (() => {
   return t;
 })();
 
+/** PATH_NEXT spelled out per character, PATH_STEP[state << 7 | c]: one load per character. */
+const PATH_STEP = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(4 << 7);
+  for (let p = 0; p < 4; p++) {
+    for (let c = 0; c < 128; c++) t[(p << 7) | c] = PATH_NEXT[(p << 3) | PATH_CLASS[c]!]!;
+  }
+  return t;
+})();
+
 /**
  * Scans `s[start, s.length)` as a whole reference in one left-to-right pass (Go's anchored
  * ReferenceRegexp, then its anchored name regexp for the domain) and records the parts in
@@ -415,7 +424,7 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
   p = P_NEED_ALNUM;
   for (; i < len; i++) {
     c = s.charCodeAt(i);
-    const next = PATH_NEXT[(p << 3) | (c < 128 ? PATH_CLASS[c]! : 0)]!;
+    const next = c < 128 ? PATH_STEP[(p << 7) | c]! : P_DEAD;
     if (next > P_DASHES) return next !== P_DEAD && scanSuffix(s, i);
     p = next;
   }
