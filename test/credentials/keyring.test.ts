@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   createKeyring,
@@ -6,6 +7,7 @@ import {
   normalizeKeyringKey,
   parseDockerConfig,
   unionKeyrings,
+  urlsMatch,
 } from "../../src/credentials/index.js";
 
 function one(key: string, username: string) {
@@ -225,5 +227,72 @@ describe("keyring: order, union, sources", () => {
       "glob",
     ]);
     expect(kr.lookup("other.example.com/app").map((c) => c.username)).toEqual(["glob"]);
+  });
+});
+
+describe("keyring lookup index: same answers as Go's linear scan", () => {
+  // Go's Lookup, literally: every index key in order through URLsMatchStr, then the fallback.
+  function naiveLookup(
+    kr: ReturnType<typeof createKeyring>,
+    byKey: Map<string, string[]>,
+    image: string,
+  ): string[] {
+    const out: string[] = [];
+    for (const k of kr.index) if (urlsMatch(k, image)) out.push(...(byKey.get(k) ?? []));
+    if (out.length > 0) return out;
+    if (isDefaultRegistryMatch(image)) return byKey.get("index.docker.io") ?? [];
+    return [];
+  }
+
+  const label = fc.constantFrom(
+    "a",
+    "b",
+    "reg",
+    "*",
+    "r*",
+    "*g",
+    "[a-c]",
+    "[^a]",
+    "\\*",
+    "io",
+    "docker",
+    "index",
+  );
+  const host = fc.array(label, { minLength: 1, maxLength: 4 }).map((ls) => ls.join("."));
+  const port = fc.constantFrom("", ":5000", ":443", ":");
+  const path = fc.constantFrom("", "/", "/ns", "/ns/app", "/v1/", "/v2/ns", "/n");
+  const scheme = fc.constantFrom("", "https://", "http://");
+  const key = fc.tuple(scheme, host, port, path).map(([s, h, p, q]) => `${s}${h}${p}${q}`);
+  const image = fc
+    .tuple(
+      fc.array(fc.constantFrom("a", "b", "reg", "io", "docker", "index", "c", "*"), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      port,
+      path,
+    )
+    .map(([ls, p, q]) => `${ls.join(".")}${p}${q}/x`);
+
+  it("agrees on random keyrings and images", () => {
+    fc.assert(
+      fc.property(
+        fc.array(key, { maxLength: 25 }),
+        fc.array(image, { minLength: 1, maxLength: 10 }),
+        (keys, images) => {
+          const kr = createKeyring(...keys.map((k, i) => one(k, `${i}`)));
+          const byKey = new Map<string, string[]>();
+          for (const k of kr.index) byKey.set(k, []);
+          keys.forEach((k, i) => {
+            const n = normalizeKeyringKey(k);
+            if (n.ok) byKey.get(n.key)?.push(`${i}`);
+          });
+          for (const img of images) {
+            expect(kr.lookup(img).map((c) => c.username)).toEqual(naiveLookup(kr, byKey, img));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

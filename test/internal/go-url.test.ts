@@ -120,3 +120,33 @@ describe("goQuoteText (strconv.Quote)", () => {
     expect(goQuoteText(input)).toBe(want);
   });
 });
+
+describe("goURLParse: linear time", () => {
+  function time(f: () => void): number {
+    let best = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < 3; r++) {
+      const t0 = performance.now();
+      f();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  }
+  it.each([
+    ["long host", (n: number) => `https://${"a.".repeat(n)}io/x`],
+    ["long path of escapes", (n: number) => `https://r/${"%41".repeat(n)}`],
+    ["brackets", (n: number) => `https://[${"1:".repeat(n)}]`],
+    ["colons", (n: number) => `https://${"a:".repeat(n)}1`],
+    ["userinfo", (n: number) => `https://${"u".repeat(n)}@r`],
+  ])("%s grows linearly", (_, make) => {
+    const small = make(20_000);
+    const big = make(200_000);
+    goURLParse(small);
+    const ratio =
+      time(() => goURLParse(big)) /
+      Math.max(
+        time(() => goURLParse(small)),
+        0.05,
+      );
+    expect(ratio).toBeLessThan(40);
+  });
+});
