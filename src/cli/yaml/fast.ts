@@ -281,12 +281,15 @@ class Reader {
 
   /** A value that starts on the current line at column `c`; consumes the line (and a block scalar's lines). */
   private inlineValue(line: Line, c: number, parentIndent: number): unknown {
-    const text = line.text;
+    let text = line.text;
     const ch = text[c];
     this.i++;
     let value: unknown;
     let end: number;
-    if (ch === '"') {
+    if ((ch === '"' || ch === "'") && closingQuote(text, c + 1, ch) < 0) {
+      // The string goes on over the next lines; `text` becomes the line where it ends.
+      [value, text, end] = this.multiLineQuoted(text, c, ch, parentIndent);
+    } else if (ch === '"') {
       [value, end] = doubleQuoted(text, c);
     } else if (ch === "'") {
       [value, end] = singleQuoted(text, c);
@@ -305,8 +308,11 @@ class Reader {
         }
       }
       const [raw, stop] = plainScalar(text, c);
-      value = resolvePlain(raw);
       end = stop;
+      // A plain scalar may go on over more indented lines (long descriptions in CRDs).
+      const rest =
+        skipSpaces(text, stop) < text.length ? undefined : this.plainContinuation(parentIndent);
+      value = resolvePlain(rest === undefined ? raw : raw + rest);
     }
     // Only spaces and a comment may follow a scalar on its line.
     let k = end;
@@ -316,6 +322,77 @@ class Reader {
     const next = this.nextContent();
     if (next !== undefined && next.indent > parentIndent) throw BAIL;
     return value;
+  }
+
+  /**
+   * A quoted scalar that continues over the following lines, folded as YAML folds it (one space
+   * per line break, a line feed per blank line, white space around breaks dropped). Escapes in a
+   * multi-line double-quoted string, continuation lines not indented past the parent (which
+   * only go-yaml accepts) and an empty first line are left to yaml. Returns the value, the line
+   * where the string ends and the index after its closing quote.
+   */
+  private multiLineQuoted(
+    first: string,
+    c: number,
+    quote: '"' | "'",
+    parentIndent: number,
+  ): [string, string, number] {
+    const decode = (raw: string): string => {
+      if (quote === "'") return raw.replaceAll("''", "'");
+      if (raw.includes("\\")) throw BAIL;
+      return raw;
+    };
+    const head = first.slice(c + 1).trimEnd();
+    if (head.trim() === "") throw BAIL;
+    let out = decode(head);
+    let blanks = 0;
+    for (let j = this.i; j < this.end; j++) {
+      const line = this.lines.at(j) as Line;
+      const t = line.text;
+      if (line.indent === t.length) {
+        blanks++;
+        continue;
+      }
+      if (line.indent <= parentIndent) throw BAIL;
+      const fold = blanks > 0 ? "\n".repeat(blanks) : " ";
+      blanks = 0;
+      const close = closingQuote(t, line.indent, quote);
+      if (close < 0) {
+        out += fold + decode(t.slice(line.indent).trimEnd());
+        continue;
+      }
+      out += fold + decode(t.slice(line.indent, close));
+      this.i = j + 1;
+      return [out, t, close + 1];
+    }
+    throw BAIL; // never closed
+  }
+
+  /**
+   * The continuation lines of a multi-line plain scalar, folded as YAML folds them (one space
+   * between lines, a line feed for each blank line), or undefined when there are none. Lines
+   * that could mean something else (comments, indicators, `key: value`) are left to yaml.
+   */
+  private plainContinuation(parentIndent: number): string | undefined {
+    let out = "";
+    let blanks = 0;
+    let j = this.i;
+    for (; j < this.end; j++) {
+      const line = this.lines.at(j) as Line;
+      if (line.indent === line.text.length) {
+        blanks++;
+        continue;
+      }
+      if (line.indent <= parentIndent) break;
+      const t = line.text.slice(line.indent).trimEnd();
+      if ("-?:,[]{}#&*!|>'\"%@`".includes(t[0] ?? "#")) throw BAIL;
+      if (t.includes(": ") || t.endsWith(":") || t.includes(" #")) throw BAIL;
+      out += (blanks > 0 ? "\n".repeat(blanks) : " ") + t;
+      blanks = 0;
+    }
+    if (out === "") return undefined;
+    this.i = j;
+    return out;
   }
 
   /**
@@ -464,6 +541,24 @@ function flowKey(text: string, k: number): [string, number] {
   const key = text.slice(k, stop);
   if (typeof resolvePlain(key) !== "string") throw BAIL;
   return [key, end];
+}
+
+/**
+ * Index of the quote that closes a quoted scalar, scanning from `from` (just after the opening
+ * quote, or at the start of a continuation line); -1 when the line ends first.
+ */
+function closingQuote(text: string, from: number, quote: '"' | "'"): number {
+  for (let k = from; k < text.length; k++) {
+    const ch = text[k];
+    if (quote === '"') {
+      if (ch === "\\") k++;
+      else if (ch === '"') return k;
+    } else if (ch === "'") {
+      if (text[k + 1] !== "'") return k;
+      k++;
+    }
+  }
+  return -1;
 }
 
 /** `- ` or a lone `-` at column `col`. */

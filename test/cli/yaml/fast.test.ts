@@ -107,6 +107,16 @@ describe("fast YAML reader", () => {
     ["- [a, [b, {c: d}], -x, 1.5, true, ~]\n", [[["a", ["b", { c: "d" }], "-x", 1.5, true, null]]]],
     ['{"kind": "Pod", "n": 1}\n', [{ kind: "Pod", n: 1 }]],
     ["u: {url: http://x:80/p}\n", [{ u: { url: "http://x:80/p" } }]],
+    [
+      "d: Operation contains\n  information about\n\n  a run\nk: 1\n",
+      [{ d: "Operation contains information about\na run", k: 1 }],
+    ],
+    ["- one\n  two\n- three\n", [["one two", "three"]]],
+    [
+      "d: 'it''s\n  long\n\n  # not a comment '\nk: 1\n",
+      [{ d: "it's long\n# not a comment ", k: 1 }],
+    ],
+    ['d: "a b\n    c"\n', [{ d: "a b c" }]],
   ])("reads %j like yaml", (text, want) => {
     expect(fastParseDocuments(text)?.map((d) => d.value)).toEqual(want);
     expect(expectAgreement(text, JSON.stringify(text))).toBe(true);
@@ -120,8 +130,10 @@ describe("fast YAML reader", () => {
     ["a: [b: c]\n", "implicit pairs in flow sequences"],
     ["a: [1, 2, ]\n", "trailing commas"],
     ["a: {b: 1} # c\n  x: 2\n", "a flow mapping followed by more indented lines"],
-    ['a: "multi\n  line"\n', "multi-line quoted scalars"],
-    ["a: plain\n  continued\n", "multi-line plain scalars"],
+    ['a: "multi \\\n  line"\n', "escaped line breaks"],
+    ['a:\n  - "x\n y"\n', "continuation lines indented like the parent (go-yaml only)"],
+    ["a: plain\n  # comment\n  continued\n", "comments inside multi-line plain scalars"],
+    ["a: plain\n  b: c\n", "mappings under a scalar"],
     ["a:\tb\n", "tabs"],
     ["a: 1\r\n", "carriage returns"],
     ["%YAML 1.2\n---\na: 1\n", "directives"],
