@@ -7,10 +7,18 @@
  * @module
  */
 
-/** What every printed form shows instead of a password. */
+/**
+ * What every printed form shows instead of a password.
+ * @example
+ * String(credential).includes(REDACTED); // true
+ */
 export const REDACTED = "[redacted]";
 
-/** Where a credential came from (the pull helper needs secret coordinates for KEP-2535). */
+/**
+ * Where a credential came from (the pull helper needs secret coordinates for KEP-2535).
+ * @example
+ * const src: CredentialSource = { kind: "secret", uid: "9f1c", namespace: "shop", name: "regcred" };
+ */
 export type CredentialSource =
   | {
       readonly kind: "secret";
@@ -25,7 +33,11 @@ export type CredentialSource =
       readonly serviceAccount?: { readonly namespace: string; readonly name: string };
     };
 
-/** A registry credential found by a keyring lookup. */
+/**
+ * A registry credential found by a keyring lookup.
+ * @example
+ * for (const c of keyring.lookup("ghcr.io/org/app")) console.log(String(c)); // password redacted
+ */
 export interface Credential {
   /** The normalised keyring key it is filed under (e.g. `quay.io/org`). */
   readonly key: string;
@@ -39,7 +51,11 @@ export interface Credential {
   readonly source: CredentialSource;
 }
 
-/** A credential with its password replaced by {@link REDACTED}, safe to print or serialise. */
+/**
+ * A credential with its password replaced by {@link REDACTED}, safe to print or serialise.
+ * @example
+ * const safe: RedactedCredential = redactCredential(credential); // safe.password === "[redacted]"
+ */
 export interface RedactedCredential {
   readonly key: string;
   readonly username: string;
@@ -114,7 +130,11 @@ export function redactingPrototype(typeName: string): object {
   return makeProto(typeName);
 }
 
-/** Fields of {@link createCredential}. */
+/**
+ * Fields of {@link createCredential}.
+ * @example
+ * createCredential({ key: "reg.io", username: "u", password: "p", source: { kind: "dockerConfig" } } satisfies CredentialInit);
+ */
 export interface CredentialInit {
   readonly key: string;
   readonly username: string;

@@ -23,7 +23,12 @@ import { type CredentialSource, redactingPrototype, withHiddenPassword } from ".
 import { CredentialError, CredentialErrorCode } from "./errors.js";
 import { fromJavaScriptValue, type GoJSONValue, parseGoJSONBytes } from "./go-json.js";
 
-/** One registry entry of a docker config. Its password never prints (see `Credential`). */
+/**
+ * One registry entry of a docker config. Its password never prints (see `Credential`).
+ * @example
+ * const [entry] = parseDockerConfig('{"reg.io":{"auth":"dTpw"}}').entries;
+ * entry.username; // "u" (String(entry) hides the password)
+ */
 export interface DockerConfigEntry {
   /** The registry key exactly as written in the file (`https://index.docker.io/v1/`, …). */
   readonly registry: string;
@@ -37,10 +42,18 @@ export interface DockerConfigEntry {
   readonly ignoredFields: readonly string[];
 }
 
-/** The two file formats. */
+/**
+ * The two file formats.
+ * @example
+ * parseDockerConfig(text, { format: "dockercfg" satisfies DockerConfigFormat });
+ */
 export type DockerConfigFormat = "config.json" | "dockercfg";
 
-/** A decoded docker config. */
+/**
+ * A decoded docker config.
+ * @example
+ * const cfg: DockerConfig = parseDockerConfig('{"auths":{}}'); // cfg.format === "config.json"
+ */
 export interface DockerConfig {
   /** Which format was decoded. */
   readonly format: DockerConfigFormat;
@@ -54,7 +67,11 @@ export interface DockerConfig {
   readonly source: CredentialSource;
 }
 
-/** Options of {@link parseDockerConfig}. */
+/**
+ * Options of {@link parseDockerConfig}.
+ * @example
+ * parseDockerConfig(text, { format: "auto", source: { kind: "dockerConfig", file: "/root/.docker/config.json" } });
+ */
 export interface ParseDockerConfigOptions {
   /**
    * `"config.json"`, `"dockercfg"`, or `"auto"` (default): config.json when the top-level object
@@ -281,7 +298,11 @@ function decodeConfigJSON(value: GoJSONValue): Decoded | DecodeFailure {
   return credsStore === undefined ? out : { ...out, credsStore };
 }
 
-/** Result of {@link safeParseDockerConfig}. */
+/**
+ * Result of {@link safeParseDockerConfig}.
+ * @example
+ * const r: DockerConfigResult = safeParseDockerConfig("{"); // { ok: false, error: CredentialError }
+ */
 export type DockerConfigResult =
   | { readonly ok: true; readonly config: DockerConfig }
   | { readonly ok: false; readonly error: CredentialError };
@@ -372,7 +393,11 @@ export function parseDockerConfig(
   return r.config;
 }
 
-/** An entry for {@link dockerConfigFromEntries}. */
+/**
+ * An entry for {@link dockerConfigFromEntries}.
+ * @example
+ * dockerConfigFromEntries([["reg.io", { username: "u", password: "p" } satisfies DockerConfigEntryInit]]);
+ */
 export interface DockerConfigEntryInit {
   readonly username?: string;
   readonly password?: string;

@@ -14,7 +14,11 @@ import { goBase64StdEncode } from "../internal/go-base64.js";
 import { toByteString } from "../internal/go-path-match.js";
 import { CredentialError, CredentialErrorCode } from "./errors.js";
 
-/** Options of {@link createDockerRegistrySecret} (kubectl's flags). */
+/**
+ * Options of {@link createDockerRegistrySecret} (kubectl's flags).
+ * @example
+ * createDockerRegistrySecret({ name: "regcred", server: "ghcr.io", username: "bot", password: "pw" } satisfies DockerRegistrySecretInit);
+ */
 export interface DockerRegistrySecretInit {
   /** Secret name (required). */
   readonly name: string;
@@ -30,7 +34,11 @@ export interface DockerRegistrySecretInit {
   readonly email?: string;
 }
 
-/** The Secret object, in kubectl's field order. */
+/**
+ * The Secret object, in kubectl's field order.
+ * @example
+ * const s: DockerRegistrySecret = createDockerRegistrySecret(init); // s.type === "kubernetes.io/dockerconfigjson"
+ */
 export interface DockerRegistrySecret {
   readonly kind: "Secret";
   readonly apiVersion: "v1";
@@ -43,12 +51,20 @@ export interface DockerRegistrySecret {
   readonly type: "kubernetes.io/dockerconfigjson";
 }
 
-/** kubectl's default `--docker-server`. */
+/**
+ * kubectl's default `--docker-server`.
+ * @example
+ * DEFAULT_DOCKER_SERVER; // "https://index.docker.io/v1/"
+ */
 export const DEFAULT_DOCKER_SERVER = "https://index.docker.io/v1/";
 
 const HEX = "0123456789abcdef";
 
-/** Go's `encoding/json` string encoding (HTML-safe, U+2028/9 escaped), on text. */
+/**
+ * Go's `encoding/json` string encoding (HTML-safe, U+2028/9 escaped), on text.
+ * @example
+ * goJSONString("a<b"); // '"a\\u003cb"'
+ */
 export function goJSONString(text: string): string {
   let out = '"';
   for (const ch of text) {

@@ -5,7 +5,11 @@
  * @module
  */
 
-/** Stable codes for {@link CredentialError}. */
+/**
+ * Stable codes for {@link CredentialError}.
+ * @example
+ * if (err instanceof CredentialError && err.code === CredentialErrorCode.InvalidPullSecret) retry();
+ */
 export const CredentialErrorCode = {
   /** A docker config (config.json / .dockercfg) that Go's decoder rejects. */
   InvalidDockerConfig: "INVALID_DOCKER_CONFIG",
@@ -17,13 +21,15 @@ export const CredentialErrorCode = {
   InvalidProviderConfig: "INVALID_PROVIDER_CONFIG",
   /** A CredentialProviderResponse that the kubelet discards. */
   InvalidProviderResponse: "INVALID_PROVIDER_RESPONSE",
-  /** A Go duration string that `time.ParseDuration` rejects. */
-  InvalidDuration: "INVALID_DURATION",
   /** An argument of the wrong shape (not a string, not an object, …). */
   InvalidArgument: "INVALID_ARGUMENT",
 } as const;
 
-/** One of the {@link CredentialErrorCode} values. */
+/**
+ * One of the {@link CredentialErrorCode} values.
+ * @example
+ * if (err instanceof CredentialError && err.code === CredentialErrorCode.InvalidPullSecret) retry();
+ */
 export type CredentialErrorCode = (typeof CredentialErrorCode)[keyof typeof CredentialErrorCode];
 
 /**

@@ -8,7 +8,11 @@
 
 import { toByteString } from "../internal/go-path-match.js";
 
-/** Result of {@link parseGoDuration}: nanoseconds, or Go's error text. */
+/**
+ * Result of {@link parseGoDuration}: nanoseconds, or Go's error text.
+ * @example
+ * const r: GoDurationResult = parseGoDuration("12h"); // { ok: true, nanoseconds: 43200000000000n }
+ */
 export type GoDurationResult =
   | { readonly ok: true; readonly nanoseconds: bigint }
   | { readonly ok: false; readonly error: string };

@@ -17,7 +17,11 @@
 import { fromByteString } from "../internal/go-path-match.js";
 import { goQuoteText } from "../internal/go-url.js";
 
-/** A decoded JSON value; objects keep their keys in document order, duplicates included. */
+/**
+ * A decoded JSON value; objects keep their keys in document order, duplicates included.
+ * @example
+ * const v: GoJSONValue = { kind: "object", entries: [["a", { kind: "null" }]] };
+ */
 export type GoJSONValue =
   | { readonly kind: "object"; readonly entries: readonly (readonly [string, GoJSONValue])[] }
   | { readonly kind: "array"; readonly items: readonly GoJSONValue[] }
@@ -26,7 +30,11 @@ export type GoJSONValue =
   | { readonly kind: "bool"; readonly value: boolean }
   | { readonly kind: "null" };
 
-/** Result of {@link parseGoJSON}: the value or Go's `SyntaxError` text. */
+/**
+ * Result of {@link parseGoJSON}: the value or Go's `SyntaxError` text.
+ * @example
+ * const r: GoJSONResult = parseGoJSONBytes("[1]"); // { ok: true, value: { kind: "array", … } }
+ */
 export type GoJSONResult =
   | { readonly ok: true; readonly value: GoJSONValue }
   | { readonly ok: false; readonly error: string };

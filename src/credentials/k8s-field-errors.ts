@@ -7,35 +7,67 @@
 
 import { goQuoteText } from "../internal/go-url.js";
 
-/** One field error, already rendered (`providers.name: Invalid value: "a/b": …`). */
+/**
+ * One field error, already rendered (`providers.name: Invalid value: "a/b": …`).
+ * @example
+ * const e: FieldError = fieldRequired("providers.apiVersion"); // "providers.apiVersion: Required value"
+ */
 export type FieldError = string;
 
-/** `field.Required(path, detail)`. */
+/**
+ * `field.Required(path, detail)`.
+ * @example
+ * fieldRequired("providers", "at least 1 item in plugins is required");
+ * // "providers: Required value: at least 1 item in plugins is required"
+ */
 export function fieldRequired(path: string, detail = ""): FieldError {
   return `${path}: Required value${detail === "" ? "" : `: ${detail}`}`;
 }
 
-/** `field.Invalid(path, value, detail)` for a string value (printed with %q). */
+/**
+ * `field.Invalid(path, value, detail)` for a string value (printed with %q).
+ * @example
+ * fieldInvalidString("providers.name", "a/b", "provider name cannot contain '/'");
+ * // 'providers.name: Invalid value: "a/b": provider name cannot contain \'/\''
+ */
 export function fieldInvalidString(path: string, value: string, detail: string): FieldError {
   return `${path}: Invalid value: ${goQuoteText(value)}${detail === "" ? "" : `: ${detail}`}`;
 }
 
-/** `field.Invalid(path, value, detail)` for a value printed as-is (a Stringer or `%#v`). */
+/**
+ * `field.Invalid(path, value, detail)` for a value printed as-is (a Stringer or `%#v`).
+ * @example
+ * fieldInvalidRaw("providers.defaultCacheDuration", "-1m0s", "must be greater than or equal to 0");
+ * // "providers.defaultCacheDuration: Invalid value: -1m0s: must be greater than or equal to 0"
+ */
 export function fieldInvalidRaw(path: string, printed: string, detail: string): FieldError {
   return `${path}: Invalid value: ${printed}${detail === "" ? "" : `: ${detail}`}`;
 }
 
-/** `field.Duplicate(path, value)` for a string value. */
+/**
+ * `field.Duplicate(path, value)` for a string value.
+ * @example
+ * fieldDuplicate("providers.name", "ecr"); // 'providers.name: Duplicate value: "ecr"'
+ */
 export function fieldDuplicate(path: string, value: string): FieldError {
   return `${path}: Duplicate value: ${goQuoteText(value)}`;
 }
 
-/** `field.Forbidden(path, detail)`. */
+/**
+ * `field.Forbidden(path, detail)`.
+ * @example
+ * fieldForbidden("providers.tokenAttributes", "not allowed"); // "providers.tokenAttributes: Forbidden: not allowed"
+ */
 export function fieldForbidden(path: string, detail: string): FieldError {
   return `${path}: Forbidden: ${detail}`;
 }
 
-/** `field.NotSupported(path, value, validValues)` for a string value. */
+/**
+ * `field.NotSupported(path, value, validValues)` for a string value.
+ * @example
+ * fieldNotSupported("x", "Pod", ["ServiceAccount", "Token"]);
+ * // 'x: Unsupported value: "Pod": supported values: "ServiceAccount", "Token"'
+ */
 export function fieldNotSupported(
   path: string,
   value: string,
@@ -46,7 +78,12 @@ export function fieldNotSupported(
   return `${path}: Unsupported value: ${goQuoteText(value)}${detail}`;
 }
 
-/** `utilerrors.NewAggregate(errs).Error()`: one → itself; several → de-duplicated, in brackets. */
+/**
+ * `utilerrors.NewAggregate(errs).Error()`: one → itself; several → de-duplicated, in brackets.
+ * @example
+ * aggregateErrors(["a", "b", "a"]); // "[a, b]"
+ * aggregateErrors(["a"]);           // "a"
+ */
 export function aggregateErrors(errors: readonly string[]): string {
   const seen: string[] = [];
   for (const e of errors) if (!seen.includes(e)) seen.push(e);
@@ -54,7 +91,11 @@ export function aggregateErrors(errors: readonly string[]): string {
   return `[${seen.join(", ")}]`;
 }
 
-/** Go's `%#v` of a []string. */
+/**
+ * Go's `%#v` of a []string.
+ * @example
+ * goStringSliceLiteral(["a", "b"]); // '[]string{"a", "b"}'
+ */
 export function goStringSliceLiteral(values: readonly string[]): string {
   return `[]string{${values.map(goQuoteText).join(", ")}}`;
 }

@@ -27,7 +27,11 @@ import { isDefaultRegistryMatch } from "./default-registry.js";
 import type { DockerConfig } from "./docker-config.js";
 import { matchSplitURLs, type SplitRegistryURL, splitSchemelessURL } from "./url-match.js";
 
-/** A config entry that Add ignored, with Go's `url.Parse` error text. */
+/**
+ * A config entry that Add ignored, with Go's `url.Parse` error text.
+ * @example
+ * for (const s of keyring.skipped) console.log(`${s.entry}: ${s.error}`);
+ */
 export interface SkippedKeyringEntry {
   /** The registry key as written in the config. */
   readonly entry: string;
@@ -37,7 +41,12 @@ export interface SkippedKeyringEntry {
   readonly source: CredentialSource;
 }
 
-/** A credential keyring (Go: DockerKeyring). */
+/**
+ * A credential keyring (Go: DockerKeyring).
+ * @example
+ * const keyring: Keyring = createKeyring(parseDockerConfig(text));
+ * keyring.lookup("quay.io/org/app"); // credentials in the kubelet's order
+ */
 export interface Keyring {
   /**
    * The credentials the kubelet would try for `image` (a normalised name such as

@@ -12,14 +12,23 @@
 import type { DockerConfig } from "./docker-config.js";
 import { safeParseDockerConfig } from "./docker-config.js";
 
-/** A file the search looked at and why it was not used. */
+/**
+ * A file the search looked at and why it was not used.
+ * @example
+ * for (const a of findNodeDockerConfig({ readFile }).attempts) console.log(a.file, a.problem);
+ */
 export interface NodeDockerConfigAttempt {
   readonly file: string;
   /** `not found`, or the kubelet's (hidden-detail) decode message. */
   readonly problem: string;
 }
 
-/** Result of {@link findNodeDockerConfig}. */
+/**
+ * Result of {@link findNodeDockerConfig}.
+ * @example
+ * const r: NodeDockerConfigResult = findNodeDockerConfig({ readFile: () => null });
+ * r.ok; // false
+ */
 export type NodeDockerConfigResult =
   | {
       readonly ok: true;
@@ -33,7 +42,12 @@ export type NodeDockerConfigResult =
       readonly attempts: readonly NodeDockerConfigAttempt[];
     };
 
-/** Options of {@link findNodeDockerConfig}. */
+/**
+ * Options of {@link findNodeDockerConfig}.
+ * @example
+ * const opts: NodeDockerConfigOptions = { readFile: (p) => files.get(p) ?? null,
+ *   preferredPath: "/var/lib/kubelet" };
+ */
 export interface NodeDockerConfigOptions {
   /** Reads a file: its text, or `null` when it does not exist or cannot be read. */
   readonly readFile: (path: string) => string | null;

@@ -32,24 +32,40 @@ import {
 } from "./k8s-field-errors.js";
 import { splitSchemelessURL, urlsMatch } from "./url-match.js";
 
-/** The config file's API group and the versions the kubelet reads. */
+/**
+ * The config file's API group and the versions the kubelet reads.
+ * @example
+ * CREDENTIAL_PROVIDER_CONFIG_VERSIONS.includes(doc.apiVersion);
+ */
 export const CREDENTIAL_PROVIDER_CONFIG_VERSIONS = [
   "kubelet.config.k8s.io/v1",
   "kubelet.config.k8s.io/v1beta1",
   "kubelet.config.k8s.io/v1alpha1",
 ] as const;
 
-/** The plugin API versions a provider may speak (`provider.apiVersion`), sorted as Go lists them. */
+/**
+ * The plugin API versions a provider may speak (`provider.apiVersion`), sorted as Go lists them.
+ * @example
+ * CREDENTIAL_PROVIDER_API_VERSIONS[0]; // "credentialprovider.kubelet.k8s.io/v1"
+ */
 export const CREDENTIAL_PROVIDER_API_VERSIONS = [
   "credentialprovider.kubelet.k8s.io/v1",
   "credentialprovider.kubelet.k8s.io/v1alpha1",
   "credentialprovider.kubelet.k8s.io/v1beta1",
 ] as const;
 
-/** Service-account token cache types (`tokenAttributes.cacheType`). */
+/**
+ * Service-account token cache types (`tokenAttributes.cacheType`).
+ * @example
+ * SERVICE_ACCOUNT_TOKEN_CACHE_TYPES.join(", "); // "ServiceAccount, Token"
+ */
 export const SERVICE_ACCOUNT_TOKEN_CACHE_TYPES = ["ServiceAccount", "Token"] as const;
 
-/** `tokenAttributes` of a provider (service-account token mode). */
+/**
+ * `tokenAttributes` of a provider (service-account token mode).
+ * @example
+ * provider.tokenAttributes?.cacheType; // "ServiceAccount" | "Token"
+ */
 export interface ServiceAccountTokenAttributes {
   readonly serviceAccountTokenAudience: string;
   readonly requireServiceAccount?: boolean;
@@ -58,7 +74,11 @@ export interface ServiceAccountTokenAttributes {
   readonly cacheType: string;
 }
 
-/** One provider of a CredentialProviderConfig. */
+/**
+ * One provider of a CredentialProviderConfig.
+ * @example
+ * for (const p of providersForImage(config, image)) console.log(p.name, p.matchImages);
+ */
 export interface CredentialProvider {
   /** Binary name in the plugin directory. */
   readonly name: string;
@@ -76,12 +96,20 @@ export interface CredentialProvider {
   readonly tokenAttributes?: ServiceAccountTokenAttributes;
 }
 
-/** A decoded (and, from {@link parseCredentialProviderConfig}, validated) config. */
+/**
+ * A decoded (and, from {@link parseCredentialProviderConfig}, validated) config.
+ * @example
+ * const cfg: CredentialProviderConfig = parseCredentialProviderConfig(yamlParsedObject);
+ */
 export interface CredentialProviderConfig {
   readonly providers: readonly CredentialProvider[];
 }
 
-/** Options for decoding and validating. */
+/**
+ * Options for decoding and validating.
+ * @example
+ * parseCredentialProviderConfig(doc, { serviceAccountTokenForCredentialProviders: false });
+ */
 export interface CredentialProviderConfigOptions {
   /**
    * Feature gate `KubeletServiceAccountTokenForCredentialProviders` (default `true`, as in
@@ -90,7 +118,11 @@ export interface CredentialProviderConfigOptions {
   readonly serviceAccountTokenForCredentialProviders?: boolean;
 }
 
-/** One file of a config directory. */
+/**
+ * One file of a config directory.
+ * @example
+ * const f: CredentialProviderConfigFile = { fileName: "/etc/kubernetes/cp/ecr.yaml", content: parsed };
+ */
 export interface CredentialProviderConfigFile {
   /** File name (with its path as the kubelet would print it). */
   readonly fileName: string;

@@ -11,7 +11,12 @@ import type { CredentialProvider } from "./provider-config.js";
 import { serviceAccountCacheKey } from "./provider-response.js";
 import { urlsMatch } from "./url-match.js";
 
-/** What the kubelet knows when it considers a plugin for one image of one pod. */
+/**
+ * What the kubelet knows when it considers a plugin for one image of one pod.
+ * @example
+ * const ctx: ProviderInvocationContext = { image: "gcr.io/p/app", podNamespace: "ns",
+ *   podName: "web-0", serviceAccountName: "" };
+ */
 export interface ProviderInvocationContext {
   /** The normalised image name (repoToPull). */
   readonly image: string;
@@ -28,7 +33,12 @@ export interface ProviderInvocationContext {
   readonly serviceAccountToken?: string;
 }
 
-/** The CredentialProviderRequest the plugin receives on stdin. */
+/**
+ * The CredentialProviderRequest the plugin receives on stdin.
+ * @example
+ * const req: CredentialProviderRequest = { apiVersion: "credentialprovider.kubelet.k8s.io/v1",
+ *   kind: "CredentialProviderRequest", image: "gcr.io/p/app" };
+ */
 export interface CredentialProviderRequest {
   readonly apiVersion: string;
   readonly kind: "CredentialProviderRequest";
@@ -37,7 +47,12 @@ export interface CredentialProviderRequest {
   readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
 }
 
-/** The decision of {@link credentialProviderInvocation}. */
+/**
+ * The decision of {@link credentialProviderInvocation}.
+ * @example
+ * const d: ProviderInvocation = credentialProviderInvocation(provider, { image });
+ * if (d.invoke) console.log(JSON.stringify(d.request));
+ */
 export type ProviderInvocation =
   | { readonly invoke: false; readonly reason: string }
   | {

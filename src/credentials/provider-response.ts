@@ -23,14 +23,22 @@ import { fromJavaScriptValue, type GoJSONValue, parseGoJSONBytes } from "./go-js
 import { createKeyring, type Keyring } from "./keyring.js";
 import type { CredentialProvider } from "./provider-config.js";
 
-/** The three cache key types a plugin may return. */
+/**
+ * The three cache key types a plugin may return.
+ * @example
+ * response.cacheKeyType === PluginCacheKeyType.Registry;
+ */
 export const PluginCacheKeyType = {
   Image: "Image",
   Registry: "Registry",
   Global: "Global",
 } as const;
 
-/** A decoded CredentialProviderResponse. Passwords inside `auth` never print. */
+/**
+ * A decoded CredentialProviderResponse. Passwords inside `auth` never print.
+ * @example
+ * const r: CredentialProviderResponse = parseCredentialProviderResponse(stdout, provider.apiVersion);
+ */
 export interface CredentialProviderResponse {
   readonly apiVersion: string;
   /** As returned; {@link providerCacheEntry} rejects values other than Image/Registry/Global. */
@@ -141,7 +149,12 @@ function hidePassword(
   return withHiddenPassword(AUTH_PROTO, fields, password);
 }
 
-/** Service-account mode inputs (what the kubelet knows about the pod's service account). */
+/**
+ * Service-account mode inputs (what the kubelet knows about the pod's service account).
+ * @example
+ * serviceAccountCacheKey({ namespace: "ns", name: "sa", uid: "u", annotations: {}, token: "t",
+ *   cacheType: "Token" } satisfies ProviderServiceAccount);
+ */
 export interface ProviderServiceAccount {
   readonly namespace: string;
   readonly name: string;
@@ -216,14 +229,22 @@ export function pluginCacheLookupKeys(image: string, serviceAccountKey = ""): st
   return [image, registry, GLOBAL_CACHE_KEY].map((base) => pluginCacheKey(base, serviceAccountKey));
 }
 
-/** Printable hex of a byte string (for showing cache keys). */
+/**
+ * Printable hex of a byte string (for showing cache keys).
+ * @example
+ * hexOfByteString("\u0000\u0006global"); // "0006676c6f62616c"
+ */
 export function hexOfByteString(bytes: string): string {
   let out = "";
   for (let i = 0; i < bytes.length; i++) out += bytes.charCodeAt(i).toString(16).padStart(2, "0");
   return out;
 }
 
-/** What the kubelet does with one plugin response for one image. */
+/**
+ * What the kubelet does with one plugin response for one image.
+ * @example
+ * const d: ProviderCacheDecision = providerCacheEntry(response, { image, defaultCacheDuration: 0n });
+ */
 export type ProviderCacheDecision =
   | {
       readonly accepted: true;

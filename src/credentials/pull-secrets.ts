@@ -27,7 +27,11 @@ import { type DockerConfig, safeParseDockerConfig } from "./docker-config.js";
 import { CredentialError, CredentialErrorCode } from "./errors.js";
 import { createKeyring, type Keyring, unionKeyrings } from "./keyring.js";
 
-/** The secret types and data keys the kubelet reads. */
+/**
+ * The secret types and data keys the kubelet reads.
+ * @example
+ * secret.type === PullSecretType.DockerConfigJSON; // "kubernetes.io/dockerconfigjson"
+ */
 export const PullSecretType = {
   DockerConfigJSON: "kubernetes.io/dockerconfigjson",
   DockerCfg: "kubernetes.io/dockercfg",
@@ -56,7 +60,12 @@ const secretSchema = z.object({
   stringData: z.optional(z.nullable(stringMap)),
 });
 
-/** The fields of a Secret that matter here (extra fields are allowed and ignored). */
+/**
+ * The fields of a Secret that matter here (extra fields are allowed and ignored).
+ * @example
+ * const s: PullSecret = { metadata: { name: "regcred", namespace: "shop" },
+ *   type: "kubernetes.io/dockerconfigjson", data: { ".dockerconfigjson": "e30=" } };
+ */
 export interface PullSecret {
   readonly metadata?: {
     readonly name?: string;
@@ -68,7 +77,11 @@ export interface PullSecret {
   readonly stringData?: Readonly<Record<string, string>> | null;
 }
 
-/** Options of {@link keyringFromPullSecrets}. */
+/**
+ * Options of {@link keyringFromPullSecrets}.
+ * @example
+ * keyringFromPullSecrets(secrets, { podNamespace: "shop" } satisfies PullSecretOptions);
+ */
 export interface PullSecretOptions {
   /** The pod's namespace: secrets from any other namespace are refused. */
   readonly podNamespace: string;

@@ -13,7 +13,12 @@
 import { goPathMatchByteStrings, toByteString } from "../internal/go-path-match.js";
 import { goSplitHostPort, goURLParseByteString } from "../internal/go-url.js";
 
-/** A schemeless registry URL split the way URLsMatch reads it (all byte strings). */
+/**
+ * A schemeless registry URL split the way URLsMatch reads it (all byte strings).
+ * @example
+ * const r = splitSchemelessURL("reg.io:5000/ns");
+ * if (r.ok) r.url.labels; // ["reg", "io"]
+ */
 export interface SplitRegistryURL {
   /** Host labels (split on `.`, port removed when SplitHostPort succeeds). */
   readonly labels: readonly string[];
@@ -25,7 +30,11 @@ export interface SplitRegistryURL {
   readonly host: string;
 }
 
-/** Result of parsing: the split URL or Go's `url.Parse` error text. */
+/**
+ * Result of parsing: the split URL or Go's `url.Parse` error text.
+ * @example
+ * const r: SplitRegistryURLResult = splitSchemelessURL("a b"); // { ok: false, error: … }
+ */
 export type SplitRegistryURLResult =
   | { readonly ok: true; readonly url: SplitRegistryURL }
   | { readonly ok: false; readonly error: string };
@@ -45,7 +54,11 @@ export function splitSchemelessURL(byteString: string): SplitRegistryURLResult {
   return { ok: true, url: { labels: hostname.split("."), port, path: parsed.url.path, host } };
 }
 
-/** The answer of {@link urlsMatchDetailed}: Go's `(bool, error)`, error text `""` when none. */
+/**
+ * The answer of {@link urlsMatchDetailed}: Go's `(bool, error)`, error text `""` when none.
+ * @example
+ * const r: URLsMatchResult = urlsMatchDetailed("*.io", "gcr.io/x"); // { matched: true, error: "" }
+ */
 export interface URLsMatchResult {
   /** Whether the glob applies to the target. */
   readonly matched: boolean;

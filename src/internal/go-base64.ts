@@ -10,7 +10,11 @@
  * @module
  */
 
-/** Result of a decode: the decoded byte string, or Go's error text. */
+/**
+ * Result of a decode: the decoded byte string, or Go's error text.
+ * @example
+ * const r: GoBase64Result = goBase64StdDecode("Zg=="); // { ok: true, bytes: "f" }
+ */
 export type GoBase64Result =
   | { readonly ok: true; readonly bytes: string }
   | { readonly ok: false; readonly error: string };

@@ -22,10 +22,18 @@
  * @module
  */
 
-/** Go's `path.ErrBadPattern` text. */
+/**
+ * Go's `path.ErrBadPattern` text.
+ * @example
+ * goPathMatch("a[", "a").error === GO_ERR_BAD_PATTERN; // true
+ */
 export const GO_ERR_BAD_PATTERN = "syntax error in pattern" as const;
 
-/** The answer of {@link goPathMatch}: Go's `(matched bool, err error)` pair as data. */
+/**
+ * The answer of {@link goPathMatch}: Go's `(matched bool, err error)` pair as data.
+ * @example
+ * const r: GoPathMatchResult = goPathMatch("*.io", "gcr.io"); // { matched: true, error: null }
+ */
 export interface GoPathMatchResult {
   /** Whether the whole name matches the pattern (always false when `error` is set). */
   readonly matched: boolean;
@@ -50,7 +58,11 @@ const CARET = 0x5e;
 const DASH = 0x2d;
 const SLASH = 0x2f;
 
-/** The Unicode replacement character Go's UTF-8 decoder returns for a bad byte. */
+/**
+ * The Unicode replacement character Go's UTF-8 decoder returns for a bad byte.
+ * @example
+ * decodeRune("\u00ff", 0, 1) === RUNE_ERROR; // true
+ */
 export const RUNE_ERROR = 0xfffd;
 
 /**

@@ -23,7 +23,12 @@
 import { decodeRune, fromByteString, lastRuneSize, toByteString } from "./go-path-match.js";
 import { goQuote } from "./go-quote.js";
 
-/** The fields of Go's `url.URL` that this slice produces. Strings are text (see module doc). */
+/**
+ * The fields of Go's `url.URL` that this slice produces. Strings are text (see module doc).
+ * @example
+ * const r = goURLParse("https://reg.io/ns");
+ * if (r.ok) r.url.host; // "reg.io"
+ */
 export interface GoURL {
   /** Lower-cased scheme, `""` when none. */
   readonly scheme: string;
@@ -43,7 +48,11 @@ export interface GoURL {
   readonly fragment: string;
 }
 
-/** Result of {@link goURLParse}: the URL, or Go's `url.Error` text (`parse "…": why`). */
+/**
+ * Result of {@link goURLParse}: the URL, or Go's `url.Error` text (`parse "…": why`).
+ * @example
+ * const r: GoURLParseResult = goURLParse("https://a b"); // { ok: false, error: … }
+ */
 export type GoURLParseResult =
   | { readonly ok: true; readonly url: GoURL }
   | { readonly ok: false; readonly error: string };
@@ -577,7 +586,11 @@ export function goURLParse(raw: string): GoURLParseResult {
   };
 }
 
-/** Result of {@link goSplitHostPort}: host and port, or Go's `net.AddrError` text. */
+/**
+ * Result of {@link goSplitHostPort}: host and port, or Go's `net.AddrError` text.
+ * @example
+ * const r: GoSplitHostPortResult = goSplitHostPort("reg.io:5000"); // { ok: true, host: "reg.io", port: "5000" }
+ */
 export type GoSplitHostPortResult =
   | { readonly ok: true; readonly host: string; readonly port: string }
   | { readonly ok: false; readonly error: string };
