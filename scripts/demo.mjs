@@ -68,11 +68,15 @@ const steps = [
 
 let failed = 0;
 for (const step of steps) {
-  process.stdout.write(`\n=== ${step.title}\n$ pullpolicy ${step.args.map(shellQuote).join(" ")}\n\n`);
+  process.stdout.write(
+    `\n=== ${step.title}\n$ pullpolicy ${step.args.map(shellQuote).join(" ")}\n\n`,
+  );
   const run = spawnSync(process.execPath, [cli, ...step.args], { cwd: root, stdio: "inherit" });
   if (!step.expect.includes(run.status ?? -1)) {
     failed++;
-    process.stdout.write(`\n!!! unexpected exit code ${run.status} (expected ${step.expect.join(" or ")})\n`);
+    process.stdout.write(
+      `\n!!! unexpected exit code ${run.status} (expected ${step.expect.join(" or ")})\n`,
+    );
   } else {
     process.stdout.write(`\n(exit code ${run.status})\n`);
   }
