@@ -3,12 +3,13 @@
 import { Worker } from "node:worker_threads";
 
 const workerUrl = new URL("./bounded-worker.mjs", import.meta.url);
+const STARTUP_MS = 60_000;
 
 /**
  * Starts a worker and resolves with what `onMessage` settles on. The bound is a watchdog: every
  * message re-arms it (each message marks progress), and when it fires, `onTimeout()` gives the
- * result and the worker is terminated. Loading the candidate and its warm-up count against the
- * first bound as well.
+ * result and the worker is terminated. Until the worker says "ready" (candidate loaded and
+ * warmed up) a generous startup bound applies instead.
  */
 function supervise(workerData, boundMs, { onMessage, onTimeout, onError }) {
   return new Promise((resolve) => {
@@ -28,19 +29,23 @@ function supervise(workerData, boundMs, { onMessage, onTimeout, onError }) {
       const result = handler(arg);
       worker.terminate().then(() => resolve(result));
     };
-    const arm = () => {
+    const arm = (ms) => {
       clearTimeout(timer);
-      timer = setTimeout(() => finish(onTimeout), boundMs);
+      timer = setTimeout(
+        () => finish(ms === boundMs ? onTimeout : onError, "startup timed out"),
+        ms,
+      );
     };
     worker.on("message", (m) => {
       if (settled) return;
-      arm();
+      arm(boundMs);
+      if (m.type === "ready") return;
       const result = onMessage(m);
       if (result !== undefined) finish(() => result);
     });
     worker.on("error", (e) => finish(onError, e.message));
     worker.on("exit", (code) => finish(onError, `worker exited with ${code}`));
-    arm();
+    arm(STARTUP_MS);
   });
 }
 
