@@ -17,6 +17,7 @@
  * @module
  */
 
+import { z } from "zod/mini";
 import { goBase64RawStdDecode, goBase64StdDecode } from "../internal/go-base64.js";
 import { fromByteString, toByteString } from "../internal/go-path-match.js";
 import { type CredentialSource, redactingPrototype, withHiddenPassword } from "./credential.js";
@@ -340,6 +341,22 @@ function detectFormat(tree: GoJSONValue): DockerConfigFormat {
   return "dockercfg";
 }
 
+// The options come from callers (tools, CLI flags): checked at the boundary. The document itself
+// goes through the Go-exact decoder above, whose error texts zod could not reproduce.
+const sourceSchema = z.union([
+  z.object({ kind: z.literal("secret"), uid: z.string(), namespace: z.string(), name: z.string() }),
+  z.object({ kind: z.literal("dockerConfig"), file: z.optional(z.string()) }),
+  z.object({
+    kind: z.literal("plugin"),
+    provider: z.string(),
+    serviceAccount: z.optional(z.object({ namespace: z.string(), name: z.string() })),
+  }),
+]);
+const optionsSchema = z.object({
+  format: z.optional(z.enum(["config.json", "dockercfg", "auto"])),
+  source: z.optional(sourceSchema),
+});
+
 /**
  * Like {@link parseDockerConfig} but returns the error instead of throwing.
  * @example
@@ -350,6 +367,18 @@ export function safeParseDockerConfig(
   json: string | Uint8Array | unknown,
   options: ParseDockerConfigOptions = {},
 ): DockerConfigResult {
+  const checked = z.safeParse(optionsSchema, options);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const path = issue === undefined ? "" : issue.path.map(String).join(".");
+    return {
+      ok: false,
+      error: new CredentialError(
+        CredentialErrorCode.InvalidArgument,
+        `parseDockerConfig options.${path}: invalid value`,
+      ),
+    };
+  }
   const tree = toTree(json);
   if (tree instanceof CredentialError) return { ok: false, error: tree };
   const requested = options.format ?? "auto";

@@ -187,6 +187,13 @@ describe("parseDockerConfig: JSON shapes and Go's type errors", () => {
     );
   });
 
+  it("checks its options at the boundary", () => {
+    const bad = safeParseDockerConfig("{}", { format: "yaml" as "auto" });
+    expect(bad.ok || bad.error.message).toBe("parseDockerConfig options.format: invalid value");
+    const badSource = safeParseDockerConfig("{}", { source: { kind: "secret" } as never });
+    expect(badSource.ok || badSource.error.code).toBe("INVALID_ARGUMENT");
+  });
+
   it("auto-detects the format by an auths key", () => {
     expect(parseDockerConfig("{}").format).toBe("dockercfg");
     expect(parseDockerConfig('{"auths":null}').format).toBe("config.json");
