@@ -22,8 +22,13 @@ export function fastParseJson(text: string): LoadedDocument | undefined {
   } catch {
     return undefined;
   }
-  const positions: PositionTable = new Map();
-  new PositionScanner(text, positions).value(value);
+  let positions: PositionTable = new Map();
+  try {
+    new PositionScanner(text, positions).value(value);
+  } catch {
+    // Nesting deeper than the stack allows: the data is valid JSON, only its positions are lost.
+    positions = new Map();
+  }
   let starts: number[] | undefined;
   return documentWithTable(0, value, positions, () => {
     starts ??= lineStartsOf(text);

@@ -94,11 +94,9 @@ export function visitManifestDocuments<R>(
       }
     }
   }
-  const { line, column, message } = first.error;
-  throw new InputError(
-    "YAML_SYNTAX",
-    `${fileName}:${line}:${column}: YAML syntax error: ${message}`,
-  );
+  const { code, line, column, message } = first.error;
+  const what = code === "CONVERSION" ? "cannot read this YAML" : "YAML syntax error";
+  throw new InputError("YAML_SYNTAX", `${fileName}:${line}:${column}: ${what}: ${message}`);
 }
 
 /** JSON is tried first when the text starts with `{` or `[` (after white space). */
@@ -142,12 +140,27 @@ function parseWithYaml(text: string): {
           code: problem.code,
           line: pos.line,
           column: pos.col,
-          message: firstLine(problem.message),
+          message: readableFailure(problem.message),
         },
       };
     }
     const index = documents.length;
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // yaml refuses alias bombs ("billion laughs") and very deep nesting while converting.
+      const at = lineCounter.linePos(doc.range?.[0] ?? 0);
+      return {
+        documents,
+        error: {
+          code: "CONVERSION",
+          line: at.line,
+          column: at.col,
+          message: readableFailure(error),
+        },
+      };
+    }
     documents.push({
       index,
       value: value === undefined ? null : value,
@@ -182,6 +195,15 @@ function nodeAt(root: unknown, path: readonly PathSegment[]): YamlNode | undefin
     if (node === undefined || node === null) return undefined;
   }
   return node as YamlNode;
+}
+
+/** A one-line reason, with the engine's stack overflow said in words. */
+function readableFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.includes("Maximum call stack size exceeded")) {
+    return "the document is nested too deeply to read";
+  }
+  return firstLine(message);
 }
 
 function firstLine(message: string): string {

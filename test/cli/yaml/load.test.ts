@@ -68,6 +68,28 @@ describe("loadManifestText", () => {
     );
   });
 
+  it("refuses alias bombs and documents nested too deeply, with a reason", () => {
+    const bomb = loadError(
+      "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n",
+    );
+    expect(bomb.message).toBe(
+      "f.yaml:1:1: cannot read this YAML: Excessive alias count indicates a resource exhaustion attack",
+    );
+    const deep = loadError(`a: ${"[".repeat(50_000)}${"]".repeat(50_000)}\n`);
+    expect(deep.message).toMatch(
+      /^f\.yaml:1:\d+: YAML syntax error: the document is nested too deeply to read$/,
+    );
+  });
+
+  it("keeps deeply nested valid JSON, without positions", () => {
+    const file = loadManifestText(
+      `{"kind": "Pod", "x": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+      "f.json",
+    );
+    expect((file.documents[0]?.value as { kind: string }).kind).toBe("Pod");
+    expect(file.documents[0]?.positionOf("kind")).toBeUndefined();
+  });
+
   it("visits each document once, in order, even when the fast reader gives up half-way", () => {
     const text = "a: 1\n---\nb: 2\n---\nc: &x 3\n";
     const { results } = visitManifestDocuments(text, "f", (doc) => [doc.index, doc.value]);
