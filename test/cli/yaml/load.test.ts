@@ -86,7 +86,7 @@ describe("loadManifestText", () => {
       `{"kind": "Pod", "x": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
       "f.json",
     );
-    expect((file.documents[0]?.value as { kind: string }).kind).toBe("Pod");
+    expect(file.documents[0]?.value).toMatchObject({ kind: "Pod" });
     expect(file.documents[0]?.positionOf("kind")).toBeUndefined();
   });
 
