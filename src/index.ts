@@ -5,8 +5,9 @@
  * gathers them. Nothing here imports a `node:` module: the library runs in browsers too.
  * @packageDocumentation
  */
-export * from "./reference/index.js";
-export * from "./policy/index.js";
-export * from "./manifests/index.js";
+
 export * from "./credentials/index.js";
+export * from "./manifests/index.js";
+export * from "./policy/index.js";
 export * from "./pull/index.js";
+export * from "./reference/index.js";

@@ -1,5 +1,7 @@
 // Public surface of src/credentials: registry credentials exactly as the kubelet resolves them.
 
+export type { GoDurationResult } from "../internal/go-duration.js";
+export { parseGoDuration } from "../internal/go-duration.js";
 export type {
   Credential,
   CredentialInit,
@@ -29,8 +31,6 @@ export {
   dockerConfigJSONFor,
 } from "./docker-registry-secret.js";
 export { CredentialError, CredentialErrorCode } from "./errors.js";
-export type { GoDurationResult } from "./go-duration.js";
-export { parseGoDuration } from "./go-duration.js";
 export type { Keyring, SkippedKeyringEntry } from "./keyring.js";
 export { createKeyring, normalizeKeyringKey, unionKeyrings } from "./keyring.js";
 export type {

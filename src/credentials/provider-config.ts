@@ -14,10 +14,10 @@
  */
 
 import { z } from "zod/mini";
+import { formatGoDurationNanos, parseGoDuration } from "../internal/go-duration.js";
 import { toByteString } from "../internal/go-path-match.js";
 import { goQuoteText } from "../internal/go-url.js";
 import { CredentialError, CredentialErrorCode } from "./errors.js";
-import { formatGoDuration, parseGoDuration } from "./go-duration.js";
 import { fromJavaScriptValue, type GoJSONValue, parseGoJSONBytes } from "./go-json.js";
 import {
   aggregateErrors,
@@ -380,7 +380,7 @@ export function validateCredentialProviderConfig(
       errs.push(
         fieldInvalidRaw(
           "providers.defaultCacheDuration",
-          formatGoDuration(p.defaultCacheDuration),
+          formatGoDurationNanos(p.defaultCacheDuration),
           "must be greater than or equal to 0",
         ),
       );

@@ -12,13 +12,13 @@
  */
 
 import { z } from "zod/mini";
+import { parseGoDuration } from "../internal/go-duration.js";
 import { toByteString } from "../internal/go-path-match.js";
 import { goQuoteText } from "../internal/go-url.js";
 import { sha256Hex } from "../internal/sha256.js";
 import { type CredentialSource, redactingPrototype, withHiddenPassword } from "./credential.js";
 import { dockerConfigFromEntries } from "./docker-config.js";
 import { CredentialError, CredentialErrorCode } from "./errors.js";
-import { parseGoDuration } from "./go-duration.js";
 import { fromJavaScriptValue, type GoJSONValue, parseGoJSONBytes } from "./go-json.js";
 import { createKeyring, type Keyring } from "./keyring.js";
 import type { CredentialProvider } from "./provider-config.js";

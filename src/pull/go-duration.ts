@@ -4,68 +4,11 @@
  * @module
  */
 
-const NS_PER_MICRO = 1_000n;
-const NS_PER_MILLI = 1_000_000n;
-const NS_PER_SECOND = 1_000_000_000n;
+import { formatGoDurationNanos } from "../internal/go-duration.js";
 
-/**
- * Prints `value / 10^prec` as Go does: the fractional digits without trailing zeros, no dot
- * when the fraction is zero. Returns the text and the integer part left to print.
- */
-function splitFraction(value: bigint, prec: number): { fraction: string; rest: bigint } {
-  let digits = "";
-  let rest = value;
-  let significant = false;
-  for (let i = 0; i < prec; i++) {
-    const digit = rest % 10n;
-    significant = significant || digit !== 0n;
-    if (significant) digits = digit.toString() + digits;
-    rest /= 10n;
-  }
-  return { fraction: significant ? `.${digits}` : "", rest };
-}
-
-/**
- * Formats a duration given in nanoseconds exactly like Go's `time.Duration.String()`:
- * `0s`, `999ns`, `1.5µs`, `523ms`, `1.5s`, `1m2.003s`, `2h0m0s`, with a leading `-` when
- * negative.
- *
- * @example
- * formatGoDurationNanos(1_500_000_000n); // "1.5s"
- * formatGoDurationNanos(1_500n);         // "1.5µs"
- */
-export function formatGoDurationNanos(nanos: bigint): string {
-  const negative = nanos < 0n;
-  const u = negative ? -nanos : nanos;
-  let out: string;
-  if (u < NS_PER_SECOND) {
-    if (u === 0n) return "0s";
-    let unit: string;
-    let prec: number;
-    if (u < NS_PER_MICRO) {
-      unit = "ns";
-      prec = 0;
-    } else if (u < NS_PER_MILLI) {
-      unit = "µs";
-      prec = 3;
-    } else {
-      unit = "ms";
-      prec = 6;
-    }
-    const { fraction, rest } = splitFraction(u, prec);
-    out = `${rest}${fraction}${unit}`;
-  } else {
-    const { fraction, rest: totalSeconds } = splitFraction(u, 9);
-    out = `${totalSeconds % 60n}${fraction}s`;
-    const totalMinutes = totalSeconds / 60n;
-    if (totalMinutes > 0n) {
-      out = `${totalMinutes % 60n}m${out}`;
-      const hours = totalMinutes / 60n;
-      if (hours > 0n) out = `${hours}h${out}`;
-    }
-  }
-  return negative ? `-${out}` : out;
-}
+// The nanosecond formatter is shared with the credential-provider code; re-exported here
+// because the pull area has always offered it.
+export { formatGoDurationNanos };
 
 /**
  * Formats a duration given in milliseconds like Go's `time.Duration.String()`. Sub-millisecond

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { toByteString } from "../internal/go-path-match.js";
+import { toByteString } from "./go-path-match.js";
 
 /**
  * Result of {@link parseGoDuration}: nanoseconds, or Go's error text.
@@ -152,10 +152,10 @@ function fmtFrac(v: bigint, prec: number): [string, bigint] {
 /**
  * Go's `time.Duration.String()`: `"1h30m0s"`, `"1.5s"`, `"300ms"`, `"0s"`.
  * @example
- * formatGoDuration(90_000_000_000n); // "1m30s"
- * formatGoDuration(-60_000_000_000n); // "-1m0s"
+ * formatGoDurationNanos(90_000_000_000n); // "1m30s"
+ * formatGoDurationNanos(-60_000_000_000n); // "-1m0s"
  */
-export function formatGoDuration(nanoseconds: bigint): string {
+export function formatGoDurationNanos(nanoseconds: bigint): string {
   const neg = nanoseconds < 0n;
   let u = neg ? -nanoseconds : nanoseconds;
   let out: string;

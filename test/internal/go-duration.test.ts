@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatGoDuration, parseGoDuration } from "../../src/credentials/go-duration.js";
+import {
+  formatGoDurationNanos as formatGoDuration,
+  parseGoDuration,
+} from "../../src/internal/go-duration.js";
 
 // Go's time.ParseDuration (cases from Go's time tests and derived).
 const ok: readonly (readonly [string, bigint])[] = [
