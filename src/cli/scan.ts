@@ -4,10 +4,17 @@
  * index, the object that holds it and the position of its image field. Shared by `explain` and
  * `lint`.
  */
-import { type ImageUse, isWorkloadKind, podSpecPath, safeFindImages } from "../index.js";
+import {
+  type ImageUse,
+  isWorkloadKind,
+  podSpecPath,
+  safeFindImages,
+  type UpdateMode,
+} from "../index.js";
 import { InputError } from "./errors.js";
 import { collectInputs, type InputFile } from "./files.js";
 import type { CliIo } from "./io.js";
+import type { StoredObjects } from "./stored.js";
 import { type LoadedDocument, visitManifestDocuments } from "./yaml/load.js";
 import type { Position } from "./yaml/position.js";
 
@@ -44,6 +51,16 @@ export interface ScanResult {
   readonly skipped: ReadonlyMap<string, number>;
 }
 
+/** How to scan. */
+export interface ScanOptions {
+  /** Keep each row's object (needed by --always-pull-images). */
+  readonly keepObjects?: boolean;
+  /** The objects as stored in the cluster: explain the inputs as updates of them. */
+  readonly stored?: StoredObjects;
+  /** How updates are sent (default merge, as `kubectl apply`). */
+  readonly updateMode?: UpdateMode;
+}
+
 /**
  * Reads every path (files, directories, `-`) and finds every image.
  * @example
@@ -53,7 +70,7 @@ export interface ScanResult {
 export async function scanManifests(
   paths: readonly string[],
   io: CliIo,
-  options: { readonly keepObjects?: boolean } = {},
+  options: ScanOptions = {},
 ): Promise<ScanResult> {
   const { files, errors: pathErrors } = collectInputs(paths, io);
   const errors: InputError[] = [...pathErrors];
@@ -108,13 +125,9 @@ export interface TextScan {
  * @example
  * const { documents } = scanText({ name: "pod.yaml", uri: "pod.yaml", read: async () => "" }, text);
  */
-export function scanText(
-  file: InputFile,
-  text: string,
-  options: { readonly keepObjects?: boolean } = {},
-): TextScan {
+export function scanText(file: InputFile, text: string, options: ScanOptions = {}): TextScan {
   const visited = visitManifestDocuments(text, file.name, (doc) =>
-    scanDocument(file, doc, options.keepObjects === true),
+    scanDocument(file, doc, options),
   );
   return { documents: visited.results, notes: visited.notes };
 }
@@ -129,7 +142,8 @@ export interface DocumentScan {
 
 const EMPTY_SCAN: DocumentScan = { rows: [], workloads: 0, skipped: [], error: undefined };
 
-function scanDocument(file: InputFile, doc: LoadedDocument, keepObjects: boolean): DocumentScan {
+function scanDocument(file: InputFile, doc: LoadedDocument, options: ScanOptions): DocumentScan {
+  const keepObjects = options.keepObjects === true;
   const value = doc.value;
   if (value === null || value === undefined) return EMPTY_SCAN; // an empty document
   let workloads = 0;
@@ -139,14 +153,18 @@ function scanDocument(file: InputFile, doc: LoadedDocument, keepObjects: boolean
     if (isWorkloadKind(kind.kind, kind.apiVersion ?? undefined)) workloads++;
     else skipped.push(kind.label);
   }
-  const found = safeFindImages(value);
+  const found =
+    options.stored === undefined
+      ? findUses(value)
+      : findUpdateUses(value, options.stored, options.updateMode ?? "merge");
   // A wrong-shaped object is reported; the images of the other List items are still shown.
-  const error = found.success
-    ? undefined
-    : new InputError(
-        "BAD_INPUT",
-        `${file.name} (document ${doc.index}): not a valid Kubernetes object: ${found.error.message}`,
-      );
+  const error =
+    found.error === undefined
+      ? undefined
+      : new InputError(
+          "BAD_INPUT",
+          `${file.name} (document ${doc.index}): not a valid Kubernetes object: ${found.error}`,
+        );
   const rows: ImageRow[] = [];
   for (const use of found.data) {
     const prefix = listPrefix(use.path);
@@ -162,6 +180,46 @@ function scanDocument(file: InputFile, doc: LoadedDocument, keepObjects: boolean
     });
   }
   return { rows, workloads, skipped, error };
+}
+
+interface FoundUses {
+  readonly data: readonly ImageUse[];
+  readonly error: string | undefined;
+}
+
+function findUses(value: unknown): FoundUses {
+  const found = safeFindImages(value);
+  return { data: found.data, error: found.success ? undefined : found.error.message };
+}
+
+/**
+ * The images of a document explained as an update: each object (each List item) is matched
+ * with its stored version, whose policies an update that does not mention them keeps.
+ */
+function findUpdateUses(value: unknown, stored: StoredObjects, mode: UpdateMode): FoundUses {
+  const data: ImageUse[] = [];
+  const errors: string[] = [];
+  const objects = isList(value)
+    ? (value as { items: unknown[] }).items.map((object, i) => [object, `items[${i}].`] as const)
+    : [[value, ""] as const];
+  for (const [object, prefix] of objects) {
+    const match = stored.find(object);
+    const found = safeFindImages(object, match === undefined ? {} : { stored: match, mode });
+    for (const use of found.data) {
+      data.push(
+        prefix === ""
+          ? use
+          : {
+              ...use,
+              path: prefix + use.path,
+              imagePath: prefix + use.imagePath,
+              policyPath: prefix + use.policyPath,
+            },
+      );
+    }
+    if (!found.success) errors.push(`${prefix}${found.error.message}`);
+  }
+  return { data, error: errors.length === 0 ? undefined : errors.join("; ") };
 }
 
 /**

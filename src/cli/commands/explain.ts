@@ -4,14 +4,15 @@
  */
 
 import { type AdmissionOutcome, createAdmissionView } from "../admission.js";
-import { lastString } from "../args.js";
+import { allStrings, lastString } from "../args.js";
 import { type Colors, createColors, shouldColor } from "../color.js";
 import type { Command } from "../command.js";
-import { ExitCode } from "../errors.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { stableJson } from "../json.js";
 import { createNodeView, type NodeOutcome, readNodeImages } from "../node-view.js";
 import { createReferenceCache } from "../reference-cache.js";
 import { type ImageRow, type ScanResult, scanManifests, scanSummary } from "../scan.js";
+import { loadStoredObjects } from "../stored.js";
 import { renderTable } from "../table.js";
 import { reportScanProblems } from "./report-problems.js";
 
@@ -31,6 +32,8 @@ export interface ExplainRecord {
   readonly reference: string | null;
   readonly imagePullPolicy: string | null;
   readonly effectivePolicy: string;
+  /** `explicit` (written), `defaulted` (computed by the API server) or `stored` (kept from the stored object on an update). */
+  readonly policyOrigin: string;
   readonly reason: string;
   /** Line and column of the image field. */
   readonly line: number | null;
@@ -46,19 +49,34 @@ export const explainCommand: Command = {
   spec: {
     name: "explain",
     summary: "For every container and image volume: the pull policy Kubernetes gives it, and why",
-    usage: "explain [--json] [--always-pull-images] [--node-images FILE] <files|dirs|->...",
+    usage:
+      "explain [--json] [--always-pull-images] [--node-images FILE] [--stored PATH]... [--update-mode merge|replace] <files|dirs|->...",
     description:
       "Reads Kubernetes manifests (YAML or JSON, several documents per file, List objects, directories searched recursively for *.yaml, *.yml and *.json, and - for standard input) and prints one row per container, init container, ephemeral container and image volume: the object, the path, the image, its normalized reference, the policy as written, the effective policy after API-server defaulting, and the rule that decided it.",
     options: {
       json: {
         type: "boolean",
         description:
-          "Print one JSON array: {file, docIndex, kind, apiVersion, namespace, name, path, source, containerName, image, reference, imagePullPolicy, effectivePolicy, reason, line, column} per image",
+          "Print one JSON array: {file, docIndex, kind, apiVersion, namespace, name, path, source, containerName, image, reference, imagePullPolicy, effectivePolicy, policyOrigin, reason, line, column} per image",
       },
       "always-pull-images": {
         type: "boolean",
         description:
           "Also apply the AlwaysPullImages admission plugin to the Pods these objects create",
+      },
+      stored: {
+        type: "string",
+        multiple: true,
+        valueName: "PATH",
+        description:
+          "The objects as stored in the cluster (kubectl get -o yaml; files, directories or -): explain the inputs as updates of them, where a policy the update does not mention keeps its stored value",
+      },
+      "update-mode": {
+        type: "string",
+        valueName: "MODE",
+        choices: ["merge", "replace"],
+        defaultText: "merge (kubectl apply, patch)",
+        description: "With --stored: how the update is sent (replace: a PUT of the whole object)",
       },
       "node-images": {
         type: "string",
@@ -74,6 +92,7 @@ export const explainCommand: Command = {
       "kubectl get deploy -o yaml | pullpolicy explain -",
       "pullpolicy explain --json deploy.yaml | jq '.[] | select(.effectivePolicy == \"Always\")'",
       "pullpolicy explain --always-pull-images --node-images node-images.txt k8s/",
+      "kubectl get deploy web -o yaml > live.yaml && pullpolicy explain --stored live.yaml web.yaml",
     ],
     notes: [
       "Objects that carry no pod spec (Services, ConfigMaps, custom resources) are skipped and counted on standard error.",
@@ -83,8 +102,15 @@ export const explainCommand: Command = {
   run: async (args, io) => {
     const nodeFile = lastString(args, "node-images");
     const nodeImages = nodeFile === undefined ? undefined : readNodeImages(nodeFile);
+    const storedPaths = allStrings(args, "stored");
+    if (storedPaths.length === 0 && lastString(args, "update-mode") !== undefined) {
+      throw new UsageError("explain", "--update-mode needs --stored");
+    }
+    const stored = storedPaths.length > 0 ? await loadStoredObjects(storedPaths, io) : undefined;
+    const updateMode = lastString(args, "update-mode") === "replace" ? "replace" : "merge";
     const scan = await scanManifests(args.positionals, io, {
       keepObjects: args.flags.has("always-pull-images"),
+      ...(stored === undefined ? {} : { stored, updateMode }),
     });
     const records = await buildRecords(scan, {
       admission: args.flags.has("always-pull-images"),
@@ -150,6 +176,7 @@ function baseRecord(row: ImageRow, reference: string | null): ExplainRecord {
     reference,
     imagePullPolicy: u.imagePullPolicy,
     effectivePolicy: String(u.effectivePolicy),
+    policyOrigin: u.policyOrigin,
     reason: u.reason,
     line: row.position?.line ?? null,
     column: row.position?.column ?? null,

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { json, runCli } from "../run-cli.js";
 
@@ -38,6 +40,7 @@ const FIELD_ORDER = [
   "reference",
   "imagePullPolicy",
   "effectivePolicy",
+  "policyOrigin",
   "reason",
   "line",
   "column",
@@ -91,6 +94,7 @@ describe("pullpolicy explain (examples)", () => {
       reference: "docker.io/fluent/fluent-bit",
       imagePullPolicy: null,
       effectivePolicy: "Always",
+      policyOrigin: "defaulted",
       reason: expect.stringContaining("no tag and no digest"),
       line: 25,
       column: 18,
@@ -264,6 +268,42 @@ describe("pullpolicy explain (inputs and options)", () => {
       outcome: "invalid-image-name",
       reason: "InvalidImageName",
     });
+  });
+
+  it("explains an update against the stored object: the stored policy does not follow the tag", () => {
+    const live = (image: string, policy: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: ${image}\n${policy}`;
+    const dir = mkdtempSync(join(tmpdir(), "pullpolicy-stored-"));
+    try {
+      const stored = join(dir, "live.yaml");
+      writeFileSync(stored, live("nginx:1.25", "          imagePullPolicy: IfNotPresent\n"));
+      const update = live("nginx:latest", "");
+      const merge = json<Record[]>(
+        runCli(["explain", "--json", "--stored", stored, "-"], { input: update }),
+      );
+      expect(merge[0]).toMatchObject({
+        effectivePolicy: "IfNotPresent",
+        policyOrigin: "stored",
+        reason: expect.stringContaining(
+          'does not follow the image change from "nginx:1.25" to "nginx:latest"',
+        ),
+      });
+      const replace = json<Record[]>(
+        runCli(["explain", "--json", "--stored", stored, "--update-mode", "replace", "-"], {
+          input: update,
+        }),
+      );
+      expect(replace[0]).toMatchObject({ effectivePolicy: "Always", policyOrigin: "defaulted" });
+      // Without a stored object the same manifest is a create.
+      const create = json<Record[]>(runCli(["explain", "--json", "-"], { input: update }));
+      expect(create[0]).toMatchObject({ effectivePolicy: "Always", policyOrigin: "defaulted" });
+      expect(runCli(["explain", "--update-mode", "merge", "-"], { input: update }).status).toBe(2);
+      expect(
+        runCli(["explain", "--stored", join(dir, "nope.yaml"), "-"], { input: update }).status,
+      ).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reports ErrImageNeverPull for Never on a node without the image", () => {
