@@ -44,7 +44,11 @@ export type InputErrorCode =
   | "JSON_SYNTAX"
   | "BAD_INPUT";
 
-/** Exit codes of every command. */
+/**
+ * Exit codes of every command.
+ * @example
+ * process.exitCode = ExitCode.usage; // 2
+ */
 export const ExitCode = {
   /** Nothing to report (or nothing at or above `--fail-on`). */
   ok: 0,

@@ -14,7 +14,11 @@ import { ExitCode, InputError, UsageError } from "./errors.js";
 import { commandHelp, mainHelp } from "./help.js";
 import type { CliIo } from "./io.js";
 
-/** Every command, in the order `pullpolicy --help` lists them. */
+/**
+ * Every command, in the order `pullpolicy --help` lists them.
+ * @example
+ * COMMANDS.map((c) => c.spec.name); // ["explain", "lint", "parse", "creds", "simulate"]
+ */
 export const COMMANDS: readonly Command[] = [
   explainCommand,
   lintCommand,

@@ -279,7 +279,11 @@ function itemAt(value: unknown, prefix: string): unknown {
   return Array.isArray(items) ? items[n] : undefined;
 }
 
-/** The annotation that silences lint rules for one object (see lint/suppress.ts). */
+/**
+ * The annotation that silences lint rules for one object (see lint/suppress.ts).
+ * @example
+ * metadata.annotations[IGNORE_ANNOTATION] = "latest-tag";
+ */
 export const IGNORE_ANNOTATION = "pullpolicy.dev/ignore";
 
 /** The ignore annotation's values on the object and on its pod template, when present. */

@@ -55,6 +55,11 @@ export interface CredsReport {
   readonly imageError: string | null;
 }
 
+/**
+ * The `creds` command: its options and help, and what it does.
+ * @example
+ * await credsCommand.run(parseCommandArgs(credsCommand.spec, ["ghcr.io/org/app:1", "--config", "config.json"]), io);
+ */
 export const credsCommand: Command = {
   spec: {
     name: "creds",

@@ -45,6 +45,11 @@ export interface ExplainRecord {
   readonly node?: NodeOutcome;
 }
 
+/**
+ * The `explain` command: its options and help, and what it does.
+ * @example
+ * await explainCommand.run(parseCommandArgs(explainCommand.spec, ["k8s/"]), io);
+ */
 export const explainCommand: Command = {
   spec: {
     name: "explain",

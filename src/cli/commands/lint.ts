@@ -42,6 +42,11 @@ const ruleList = RULES.map((r) => `  ${r.id.padEnd(27)} ${r.severity.padEnd(8)} 
   "\n",
 );
 
+/**
+ * The `lint` command: its options and help, and what it does.
+ * @example
+ * await lintCommand.run(parseCommandArgs(lintCommand.spec, ["--format", "sarif", "k8s/"]), io);
+ */
 export const lintCommand: Command = {
   spec: {
     name: "lint",

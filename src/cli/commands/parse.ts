@@ -8,6 +8,11 @@ import { ExitCode } from "../errors.js";
 import { stableJson } from "../json.js";
 import { describeReference, type ReferenceReport } from "../reference-report.js";
 
+/**
+ * The `parse` command: its options and help, and what it does.
+ * @example
+ * await parseCommand.run(parseCommandArgs(parseCommand.spec, ["nginx"]), io);
+ */
 export const parseCommand: Command = {
   spec: {
     name: "parse",

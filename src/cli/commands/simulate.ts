@@ -18,6 +18,11 @@ import { ExitCode, UsageError } from "../errors.js";
 import { stableJson } from "../json.js";
 import { renderTable } from "../table.js";
 
+/**
+ * The `simulate` command: its options and help, and what it does.
+ * @example
+ * await simulateCommand.run(parseCommandArgs(simulateCommand.spec, ["app:1", "--fail", "3"]), io);
+ */
 export const simulateCommand: Command = {
   spec: {
     name: "simulate",

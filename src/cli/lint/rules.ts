@@ -6,7 +6,11 @@
 /** How serious a finding is. `info` maps to SARIF `note`. */
 export type Severity = "error" | "warning" | "info";
 
-/** Severities from most to least serious. */
+/**
+ * Severities from most to least serious.
+ * @example
+ * SEVERITIES.indexOf("error"); // 0
+ */
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** One rule. */
@@ -35,7 +39,11 @@ export type RuleId =
   | "mutable-tag-if-not-present"
   | "policy-fixed-at-creation";
 
-/** The rules, in the order help and SARIF list them. */
+/**
+ * The rules, in the order help and SARIF list them.
+ * @example
+ * RULES.map((r) => r.id); // ["invalid-image-name", …]
+ */
 export const RULES: readonly Rule[] = [
   {
     id: "invalid-image-name",

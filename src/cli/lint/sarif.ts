@@ -6,7 +6,11 @@
 import type { Finding } from "./check.js";
 import { RULES, type Severity } from "./rules.js";
 
-/** The schema URI GitHub documents for uploads. */
+/**
+ * The schema URI GitHub documents for uploads.
+ * @example
+ * toSarif([], "1.0.0").$schema === SARIF_SCHEMA; // true
+ */
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
 const LEVEL: Readonly<Record<Severity, "error" | "warning" | "note">> = {
