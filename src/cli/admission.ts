@@ -6,7 +6,11 @@
 import { admitAlwaysPullImages, podSpecPath } from "../index.js";
 import type { ImageRow } from "./scan.js";
 
-/** The policy the running Pod gets after admission, and why. */
+/**
+ * The policy the running Pod gets after admission, and why.
+ * @example
+ * const o: AdmissionOutcome = { policy: "Always", reason: "the AlwaysPullImages admission plugin sets Always …" };
+ */
 export interface AdmissionOutcome {
   readonly policy: string;
   readonly reason: string;

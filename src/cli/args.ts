@@ -6,7 +6,11 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 
-/** One option of a command. */
+/**
+ * One option of a command.
+ * @example
+ * const json: OptionSpec = { type: "boolean", description: "Print JSON" };
+ */
 export interface OptionSpec {
   readonly type: "string" | "boolean";
   /** The option may be repeated; its values are collected in order. */
@@ -21,7 +25,11 @@ export interface OptionSpec {
   readonly description: string;
 }
 
-/** What a command accepts and how its help reads. */
+/**
+ * What a command accepts and how its help reads.
+ * @example
+ * commandHelp(parseCommand.spec); // uses every field of the spec
+ */
 export interface CommandSpec {
   readonly name: string;
   /** One line for the command list. */
@@ -43,7 +51,11 @@ export interface CommandSpec {
   readonly notes?: readonly string[];
 }
 
-/** The result of parsing one command's arguments. */
+/**
+ * The result of parsing one command's arguments.
+ * @example
+ * parseCommandArgs(lintCommand.spec, ["--format", "json", "k8s/"]).positionals; // ["k8s/"]
+ */
 export interface ParsedArgs {
   readonly help: boolean;
   readonly positionals: readonly string[];

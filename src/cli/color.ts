@@ -3,7 +3,11 @@
  * terminal and NO_COLOR is unset (https://no-color.org); FORCE_COLOR turns it on regardless.
  */
 
-/** Styling functions; each returns its input unchanged when colour is off. */
+/**
+ * Styling functions; each returns its input unchanged when colour is off.
+ * @example
+ * const c: Colors = createColors(true); c.red("error");
+ */
 export interface Colors {
   readonly enabled: boolean;
   readonly bold: (s: string) => string;

@@ -35,7 +35,11 @@ export class InputError extends Error {
   }
 }
 
-/** Stable codes of {@link InputError}. */
+/**
+ * Stable codes of {@link InputError}.
+ * @example
+ * const code: InputErrorCode = "HELM_TEMPLATE";
+ */
 export type InputErrorCode =
   | "MISSING_FILE"
   | "UNREADABLE"
@@ -58,5 +62,9 @@ export const ExitCode = {
   usage: 2,
 } as const;
 
-/** One of the values of {@link ExitCode}. */
+/**
+ * One of the values of {@link ExitCode}.
+ * @example
+ * const code: ExitCodeValue = ExitCode.findings; // 1
+ */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -7,7 +7,11 @@ import { join, relative, sep } from "node:path";
 import { InputError } from "./errors.js";
 import type { CliIo } from "./io.js";
 
-/** One manifest file to read. */
+/**
+ * One manifest file to read.
+ * @example
+ * const file: InputFile = { name: "-", uri: "-", read: io.readStdin };
+ */
 export interface InputFile {
   /** The name used in reports: the path as given (forward slashes), or `-` for stdin. */
   readonly name: string;
@@ -17,7 +21,11 @@ export interface InputFile {
   readonly read: () => Promise<string>;
 }
 
-/** The files found and the paths that could not be used. */
+/**
+ * The files found and the paths that could not be used.
+ * @example
+ * const { files, errors }: CollectedInputs = collectInputs(["k8s/"], io);
+ */
 export interface CollectedInputs {
   readonly files: readonly InputFile[];
   readonly errors: readonly InputError[];

@@ -3,7 +3,11 @@
  * without a terminal, and so that colour and stdin are decided in one place.
  */
 
-/** The process around a command. */
+/**
+ * The process around a command.
+ * @example
+ * const io: CliIo = createMemoryIo({ stdin: "kind: Pod" });
+ */
 export interface CliIo {
   /** Writes to standard output. */
   readonly out: (text: string) => void;

@@ -16,7 +16,11 @@ import {
 } from "../index.js";
 import { describeFsError } from "./files.js";
 
-/** What the kubelet decides for one container on that node. */
+/**
+ * What the kubelet decides for one container on that node.
+ * @example
+ * const o: NodeOutcome = { outcome: "never-pull", reason: "ErrImageNeverPull", message: "Container image \"nginx:1.27\" is not present with pull policy of Never" };
+ */
 export interface NodeOutcome {
   /** `present`, `pulled`, `never-pull`, `invalid-image-name`, … (the library's PullOutcome). */
   readonly outcome: string;

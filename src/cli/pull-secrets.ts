@@ -12,14 +12,22 @@ import {
 } from "../index.js";
 import { loadManifestText } from "./yaml/load.js";
 
-/** A decoded pull secret. */
+/**
+ * A decoded pull secret.
+ * @example
+ * const { configs } = loadPullSecrets([{ file, text }], "shop"); configs[0]?.label; // "secret shop/acme-registry"
+ */
 export interface PullSecretConfig {
   /** `secret <namespace>/<name>` for messages. */
   readonly label: string;
   readonly config: DockerConfig;
 }
 
-/** The usable secrets, the ignored ones with why, and a decode error that fails every pull. */
+/**
+ * The usable secrets, the ignored ones with why, and a decode error that fails every pull.
+ * @example
+ * const r: PullSecretsResult = loadPullSecrets([{ file, text }], "shop"); r.error; // null
+ */
 export interface PullSecretsResult {
   readonly configs: readonly PullSecretConfig[];
   readonly ignored: readonly {

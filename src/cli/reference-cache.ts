@@ -4,7 +4,11 @@
  */
 import { safeParseNormalizedNamed } from "../index.js";
 
-/** A memo of ParseNormalizedNamed results. */
+/**
+ * A memo of ParseNormalizedNamed results.
+ * @example
+ * const cache: ReferenceCache = createReferenceCache(); cache.normalized("FAILED_IMAGE"); // null
+ */
 export interface ReferenceCache {
   /** String() of ParseNormalizedNamed, or null when the image does not parse. */
   readonly normalized: (image: string) => string | null;

@@ -11,7 +11,11 @@ import {
   safeParseNormalizedNamed,
 } from "../index.js";
 
-/** The forms of one reference; `null` for what the reference does not have. */
+/**
+ * The forms of one reference; `null` for what the reference does not have.
+ * @example
+ * const r: ReferenceReport = describeReference("localhost:5000"); r.tag; // "5000"
+ */
 export interface ReferenceReport {
   readonly input: string;
   readonly valid: boolean;

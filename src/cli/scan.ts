@@ -18,7 +18,11 @@ import type { StoredObjects } from "./stored.js";
 import { type LoadedDocument, visitManifestDocuments } from "./yaml/load.js";
 import type { Position } from "./yaml/position.js";
 
-/** One image found in a manifest. */
+/**
+ * One image found in a manifest.
+ * @example
+ * const [row]: ImageRow[] = (await scanManifests(["pod.yaml"], io)).rows; row?.position; // { line: 8, column: 12 }
+ */
 export interface ImageRow {
   readonly file: InputFile;
   readonly docIndex: number;
@@ -36,7 +40,11 @@ export interface ImageRow {
   readonly objectPrefix: string;
 }
 
-/** Everything a scan found, including what it could not read. */
+/**
+ * Everything a scan found, including what it could not read.
+ * @example
+ * const scan: ScanResult = await scanManifests(["k8s/"], io); scan.skipped.get("v1/Service");
+ */
 export interface ScanResult {
   readonly rows: readonly ImageRow[];
   /** Files or documents that could not be used; any of them makes the exit code 2. */
@@ -51,7 +59,11 @@ export interface ScanResult {
   readonly skipped: ReadonlyMap<string, number>;
 }
 
-/** How to scan. */
+/**
+ * How to scan.
+ * @example
+ * await scanManifests(["k8s/"], io, { keepObjects: true } satisfies ScanOptions);
+ */
 export interface ScanOptions {
   /** Keep each row's object (needed by --always-pull-images). */
   readonly keepObjects?: boolean;
@@ -113,7 +125,11 @@ export async function scanManifests(
   return { rows, errors, notes, filesRead, documentsRead, workloads, skipped };
 }
 
-/** What one file's text contributed. */
+/**
+ * What one file's text contributed.
+ * @example
+ * const { documents }: TextScan = scanText(file, text);
+ */
 export interface TextScan {
   readonly documents: readonly DocumentScan[];
   readonly notes: readonly string[];
@@ -132,7 +148,11 @@ export function scanText(file: InputFile, text: string, options: ScanOptions = {
   return { documents: visited.results, notes: visited.notes };
 }
 
-/** What one document contributed; computed without side effects (see visitManifestDocuments). */
+/**
+ * What one document contributed; computed without side effects (see visitManifestDocuments).
+ * @example
+ * const [first]: readonly DocumentScan[] = scanText(file, text).documents; first?.rows.length;
+ */
 export interface DocumentScan {
   readonly rows: readonly ImageRow[];
   readonly workloads: number;

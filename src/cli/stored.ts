@@ -8,7 +8,11 @@ import { collectInputs } from "./files.js";
 import type { CliIo } from "./io.js";
 import { visitManifestDocuments } from "./yaml/load.js";
 
-/** Stored objects, found by kind, namespace and name. */
+/**
+ * Stored objects, found by kind, namespace and name.
+ * @example
+ * const stored: StoredObjects = indexStoredObjects([live]); stored.find(update);
+ */
 export interface StoredObjects {
   readonly size: number;
   /**

@@ -23,14 +23,22 @@ import { stableJson } from "../json.js";
 import { loadPullSecrets, type PullSecretsResult } from "../pull-secrets.js";
 import { renderTable } from "../table.js";
 
-/** One ignored configuration entry, and why the kubelet ignores it. */
+/**
+ * One ignored configuration entry, and why the kubelet ignores it.
+ * @example
+ * const i: IgnoredEntry = { file: "config.json", entry: "credsStore = \"desktop\"", why: "the kubelet ignores credsStore" };
+ */
 export interface IgnoredEntry {
   readonly file: string;
   readonly entry: string;
   readonly why: string;
 }
 
-/** The JSON form of `creds --json`. */
+/**
+ * The JSON form of `creds --json`.
+ * @example
+ * const report = JSON.parse(stdout) as CredsReport; report.credentials[0]?.password; // "[redacted]"
+ */
 export interface CredsReport {
   readonly image: string;
   /** The name the keyring is searched with (ParseImageName's repoToPull). */

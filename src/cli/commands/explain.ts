@@ -16,7 +16,11 @@ import { loadStoredObjects } from "../stored.js";
 import { renderTable } from "../table.js";
 import { reportScanProblems } from "./report-problems.js";
 
-/** One record of `explain --json`; fields in this order, `null` when absent. */
+/**
+ * One record of `explain --json`; fields in this order, `null` when absent.
+ * @example
+ * const records = JSON.parse(stdout) as ExplainRecord[]; records[0]?.effectivePolicy; // "Always"
+ */
 export interface ExplainRecord {
   readonly file: string;
   readonly docIndex: number;

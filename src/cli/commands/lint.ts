@@ -20,7 +20,11 @@ import { type ScanResult, scanManifests, scanSummary } from "../scan.js";
 import { cliVersion } from "../version.js";
 import { reportScanProblems } from "./report-problems.js";
 
-/** One record of `lint --format json`; fields in this order. */
+/**
+ * One record of `lint --format json`; fields in this order.
+ * @example
+ * const findings = JSON.parse(stdout) as LintRecord[]; findings[0]?.ruleId; // "latest-tag"
+ */
 export interface LintRecord {
   readonly file: string;
   readonly line: number | null;

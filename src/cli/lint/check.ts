@@ -8,7 +8,11 @@ import { goQuoteForCli } from "../quote.js";
 import type { ImageRow } from "../scan.js";
 import { type RuleId, ruleById, type Severity } from "./rules.js";
 
-/** One finding. */
+/**
+ * One finding.
+ * @example
+ * const [finding]: Finding[] = checkRow(row); finding?.ruleId; // "missing-tag"
+ */
 export interface Finding {
   readonly ruleId: RuleId;
   readonly severity: Severity;

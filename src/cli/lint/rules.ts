@@ -3,7 +3,11 @@
  * severities, and the words shown in help and in GitHub code scanning.
  */
 
-/** How serious a finding is. `info` maps to SARIF `note`. */
+/**
+ * How serious a finding is. `info` maps to SARIF `note`.
+ * @example
+ * const s: Severity = "warning";
+ */
 export type Severity = "error" | "warning" | "info";
 
 /**
@@ -13,7 +17,11 @@ export type Severity = "error" | "warning" | "info";
  */
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-/** One rule. */
+/**
+ * One rule.
+ * @example
+ * const rule: Rule = ruleById("latest-tag");
+ */
 export interface Rule {
   /** Stable identifier, kebab-case. */
   readonly id: RuleId;
@@ -28,7 +36,11 @@ export interface Rule {
   readonly help: string;
 }
 
-/** Every rule id. */
+/**
+ * Every rule id.
+ * @example
+ * const id: RuleId = "never-pull-policy";
+ */
 export type RuleId =
   | "invalid-image-name"
   | "api-server-rejects"

@@ -20,7 +20,11 @@ import { reindentQuotedContinuations } from "./lenient.js";
 import { type PathSegment, type Position, parseObjectPath } from "./position.js";
 import { findTemplateMarker } from "./template.js";
 
-/** One document of a file. */
+/**
+ * One document of a file.
+ * @example
+ * const [doc] = loadManifestText("kind: Pod\n", "pod.yaml").documents; doc?.positionOf("kind"); // { line: 1, column: 7 }
+ */
 export interface LoadedDocument {
   /** 0-based position in the file's YAML stream, empty documents included. */
   readonly index: number;
@@ -30,7 +34,11 @@ export interface LoadedDocument {
   readonly positionOf: (path: string | readonly PathSegment[]) => Position | undefined;
 }
 
-/** Every document of a file and what leniency was needed to read it. */
+/**
+ * Every document of a file and what leniency was needed to read it.
+ * @example
+ * const file: LoadedFile = loadManifestText(text, "deploy.yaml"); file.notes; // []
+ */
 export interface LoadedFile {
   readonly documents: readonly LoadedDocument[];
   /** Human notes, e.g. that quoted continuation lines were re-indented as kubectl would read them. */

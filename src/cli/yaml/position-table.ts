@@ -6,7 +6,11 @@
 import type { LoadedDocument } from "./load.js";
 import { type PathSegment, type Position, parseObjectPath, positionAt } from "./position.js";
 
-/** For each object or array, the 0-based text offsets of its values by key or index. */
+/**
+ * For each object or array, the 0-based text offsets of its values by key or index.
+ * @example
+ * const table: PositionTable = new Map(); table.set(value, new Map([["kind", 6]]));
+ */
 export type PositionTable = Map<object, Map<PathSegment, number>>;
 
 /**

@@ -3,13 +3,21 @@
  * `items[2].spec.volumes[1].image.reference`) turned into segments for position lookups.
  */
 
-/** A line and column, both 1-based, as editors and SARIF count them. */
+/**
+ * A line and column, both 1-based, as editors and SARIF count them.
+ * @example
+ * const p: Position = { line: 12, column: 18 };
+ */
 export interface Position {
   readonly line: number;
   readonly column: number;
 }
 
-/** One step of an object path: a mapping key or a sequence index. */
+/**
+ * One step of an object path: a mapping key or a sequence index.
+ * @example
+ * const path: PathSegment[] = ["spec", "containers", 0, "image"];
+ */
 export type PathSegment = string | number;
 
 /**
