@@ -29,15 +29,19 @@ const steps = [
     expect: [0],
   },
   {
-    title: "explain with AlwaysPullImages and a node that already has some images",
+    title: "explain on a node that already has some images: what the kubelet does",
     args: [
       "explain",
-      "--always-pull-images",
       "--node-images",
       "examples/manifests/node-images.txt",
       "examples/manifests/web-deployment.yaml",
       "examples/manifests/batch.yaml",
     ],
+    expect: [0],
+  },
+  {
+    title: "explain with the AlwaysPullImages admission plugin",
+    args: ["explain", "--always-pull-images", "examples/manifests/debug-pod.yaml"],
     expect: [0],
   },
   {
