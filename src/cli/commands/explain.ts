@@ -115,6 +115,12 @@ export const explainCommand: Command = {
     if (storedPaths.length === 0 && lastString(args, "update-mode") !== undefined) {
       throw new UsageError("explain", "--update-mode needs --stored");
     }
+    if (storedPaths.includes("-") && args.positionals.includes("-")) {
+      throw new UsageError(
+        "explain",
+        "standard input (-) can be read only once: give --stored or the manifests as a file",
+      );
+    }
     const stored = storedPaths.length > 0 ? await loadStoredObjects(storedPaths, io) : undefined;
     const updateMode = lastString(args, "update-mode") === "replace" ? "replace" : "merge";
     const scan = await scanManifests(args.positionals, io, {

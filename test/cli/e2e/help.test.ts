@@ -71,6 +71,10 @@ describe("pullpolicy --help", () => {
     [["simulate", "nginx", "--fail", "x"], '--fail must be a whole number or "always" (got "x")'],
     [["lint", "--fail-on"], "pullpolicy lint: option --fail-on needs a value"],
     [["creds"], "pullpolicy creds: missing image"],
+    [
+      ["explain", "--stored", "-", "-"],
+      "pullpolicy explain: standard input (-) can be read only once",
+    ],
   ])("%j is a usage error with the usage line", (argv, message) => {
     const run = runCli(argv);
     expect(run.status).toBe(2);
