@@ -29,6 +29,12 @@ export const PATHOLOGICAL = [
     make: () => "kubernetesdash ",
   },
   { label: '"aaaaaaaaaaaaaa!" (15 chars)', short: true, make: () => `${"a".repeat(14)}!` },
+  // ":" typed for "/": found by the agreement run among the conformance vectors' mutations.
+  {
+    label: '"registry.k8s.io:pause:3.9" (25 chars, ":" for "/")',
+    short: true,
+    make: () => "registry.k8s.io:pause:3.9",
+  },
   {
     label: '"elasticsearch-operator: " (24 chars)',
     short: true,
