@@ -87,6 +87,12 @@ for (const [from, spec] of [
       `${from}: every src/reference export (${reference.length} names)`,
       `export { ${reference.join(", ")} } from "${spec}";`,
     ]);
+    // familiarMatch alone brings Go's path.Match (src/internal): shown apart.
+    const withoutMatch = reference.filter((n) => n !== "familiarMatch");
+    entries.push([
+      `${from}: src/reference exports except familiarMatch (${withoutMatch.length} names)`,
+      `export { ${withoutMatch.join(", ")} } from "${spec}";`,
+    ]);
   }
   entries.push([`${from}: whole library (\`export *\`)`, `export * from "${spec}";`]);
 }
