@@ -21,7 +21,7 @@ const steps = [
       "Foo/bar",
       "FAILED_IMAGE",
     ],
-    expect: [1], // FAILED_IMAGE and Foo/bar are invalid on purpose
+    expect: [1], // FAILED_IMAGE is invalid on purpose (Foo/bar is valid: "Foo" is read as a domain)
   },
   {
     title: "explain: the policy each container really gets, and why",
