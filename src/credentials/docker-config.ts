@@ -17,9 +17,10 @@
  * @module
  */
 
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { goBase64RawStdDecode, goBase64StdDecode } from "../internal/go-base64.js";
 import { fromByteString, toByteString } from "../internal/go-path-match.js";
+import { lazy } from "../internal/lazy.js";
 import { type CredentialSource, redactingPrototype, withHiddenPassword } from "./credential.js";
 import { CredentialError, CredentialErrorCode } from "./errors.js";
 import { fromJavaScriptValue, type GoJSONValue, parseGoJSONBytes } from "./go-json.js";
@@ -83,7 +84,7 @@ export interface ParseDockerConfigOptions {
   readonly source?: CredentialSource;
 }
 
-const ENTRY_PROTO = redactingPrototype("DockerConfigEntry");
+const entryProto = /* @__PURE__ */ lazy(() => redactingPrototype("DockerConfigEntry"));
 const ENTRY_FIELDS = ["username", "password", "email", "auth"] as const;
 type EntryField = (typeof ENTRY_FIELDS)[number];
 
@@ -206,7 +207,7 @@ function decodeEntry(
     [username, password] = decoded;
   }
   return withHiddenPassword(
-    ENTRY_PROTO,
+    entryProto(),
     { registry, username, email: fields.email, ignoredFields: Object.freeze(ignored) },
     password,
   );
@@ -343,18 +344,26 @@ function detectFormat(tree: GoJSONValue): DockerConfigFormat {
 
 // The options come from callers (tools, CLI flags): checked at the boundary. The document itself
 // goes through the Go-exact decoder above, whose error texts zod could not reproduce.
-const sourceSchema = z.union([
-  z.object({ kind: z.literal("secret"), uid: z.string(), namespace: z.string(), name: z.string() }),
-  z.object({ kind: z.literal("dockerConfig"), file: z.optional(z.string()) }),
-  z.object({
-    kind: z.literal("plugin"),
-    provider: z.string(),
-    serviceAccount: z.optional(z.object({ namespace: z.string(), name: z.string() })),
-  }),
-]);
-const optionsSchema = z.object({
-  format: z.optional(z.enum(["config.json", "dockercfg", "auto"])),
-  source: z.optional(sourceSchema),
+// Built on first use so that importing pullpolicy builds no schema (see internal/lazy.ts).
+const optionsSchema = /* @__PURE__ */ lazy(() => {
+  const sourceSchema = z.union([
+    z.object({
+      kind: z.literal("secret"),
+      uid: z.string(),
+      namespace: z.string(),
+      name: z.string(),
+    }),
+    z.object({ kind: z.literal("dockerConfig"), file: z.optional(z.string()) }),
+    z.object({
+      kind: z.literal("plugin"),
+      provider: z.string(),
+      serviceAccount: z.optional(z.object({ namespace: z.string(), name: z.string() })),
+    }),
+  ]);
+  return z.object({
+    format: z.optional(z.enum(["config.json", "dockercfg", "auto"])),
+    source: z.optional(sourceSchema),
+  });
 });
 
 /**
@@ -367,7 +376,7 @@ export function safeParseDockerConfig(
   json: string | Uint8Array | unknown,
   options: ParseDockerConfigOptions = {},
 ): DockerConfigResult {
-  const checked = z.safeParse(optionsSchema, options);
+  const checked = z.safeParse(optionsSchema(), options);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const path = issue === undefined ? "" : issue.path.map(String).join(".");
@@ -451,7 +460,7 @@ export function dockerConfigFromEntries(
       list,
       index,
       withHiddenPassword(
-        ENTRY_PROTO,
+        entryProto(),
         { registry, username: init.username ?? "", email: init.email ?? "", ignoredFields: [] },
         init.password ?? "",
       ),

@@ -13,10 +13,11 @@
  * @module
  */
 
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { formatGoDurationNanos, parseGoDuration } from "../internal/go-duration.js";
 import { toByteString } from "../internal/go-path-match.js";
 import { goQuoteText } from "../internal/go-url.js";
+import { lazy } from "../internal/lazy.js";
 import { CredentialError, CredentialErrorCode } from "./errors.js";
 import { fromJavaScriptValue, type GoJSONValue, parseGoJSONBytes } from "./go-json.js";
 import {
@@ -130,27 +131,30 @@ export interface CredentialProviderConfigFile {
   readonly content: string | unknown;
 }
 
-const stringList = z.array(z.string());
-const tokenAttributesSchema = z.object({
-  serviceAccountTokenAudience: z.optional(z.string()),
-  requireServiceAccount: z.optional(z.nullable(z.boolean())),
-  requiredServiceAccountAnnotationKeys: z.optional(z.nullable(stringList)),
-  optionalServiceAccountAnnotationKeys: z.optional(z.nullable(stringList)),
-  cacheType: z.optional(z.string()),
-});
-const providerSchema = z.object({
-  name: z.optional(z.string()),
-  matchImages: z.optional(z.nullable(stringList)),
-  defaultCacheDuration: z.optional(z.nullable(z.string())),
-  apiVersion: z.optional(z.string()),
-  args: z.optional(z.nullable(stringList)),
-  env: z.optional(z.nullable(z.array(z.object({ name: z.string(), value: z.string() })))),
-  tokenAttributes: z.optional(z.nullable(tokenAttributesSchema)),
-});
-const configSchema = z.object({
-  apiVersion: z.optional(z.string()),
-  kind: z.optional(z.string()),
-  providers: z.optional(z.nullable(z.array(providerSchema))),
+// Built on first use so that importing pullpolicy builds no schema (see internal/lazy.ts).
+const configSchema = /* @__PURE__ */ lazy(() => {
+  const stringList = z.array(z.string());
+  const tokenAttributesSchema = z.object({
+    serviceAccountTokenAudience: z.optional(z.string()),
+    requireServiceAccount: z.optional(z.nullable(z.boolean())),
+    requiredServiceAccountAnnotationKeys: z.optional(z.nullable(stringList)),
+    optionalServiceAccountAnnotationKeys: z.optional(z.nullable(stringList)),
+    cacheType: z.optional(z.string()),
+  });
+  const providerSchema = z.object({
+    name: z.optional(z.string()),
+    matchImages: z.optional(z.nullable(stringList)),
+    defaultCacheDuration: z.optional(z.nullable(z.string())),
+    apiVersion: z.optional(z.string()),
+    args: z.optional(z.nullable(stringList)),
+    env: z.optional(z.nullable(z.array(z.object({ name: z.string(), value: z.string() })))),
+    tokenAttributes: z.optional(z.nullable(tokenAttributesSchema)),
+  });
+  return z.object({
+    apiVersion: z.optional(z.string()),
+    kind: z.optional(z.string()),
+    providers: z.optional(z.nullable(z.array(providerSchema))),
+  });
 });
 
 const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -259,7 +263,7 @@ function decodeConfig(content: string | unknown): CredentialProviderConfig | Cre
   }
   const strict = unknownFields(tree);
   if (strict.length > 0) return decodeError(`strict decoding error: ${strict.join(", ")}`);
-  const shaped = z.safeParse(configSchema, plain);
+  const shaped = z.safeParse(configSchema(), plain);
   if (!shaped.success) {
     const issue = shaped.error.issues[0];
     const path = issue === undefined ? "" : formatPath(issue.path);

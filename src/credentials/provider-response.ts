@@ -11,10 +11,11 @@
  * @module
  */
 
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { parseGoDuration } from "../internal/go-duration.js";
 import { toByteString } from "../internal/go-path-match.js";
 import { goQuoteText } from "../internal/go-url.js";
+import { lazy } from "../internal/lazy.js";
 import { sha256Hex } from "../internal/sha256.js";
 import { type CredentialSource, redactingPrototype, withHiddenPassword } from "./credential.js";
 import { dockerConfigFromEntries } from "./docker-config.js";
@@ -54,13 +55,16 @@ export interface CredentialProviderResponse {
 
 const GLOBAL_CACHE_KEY = "global";
 
-const responseSchema = z.object({
-  apiVersion: z.string(),
-  kind: z.literal("CredentialProviderResponse"),
-  cacheKeyType: z.optional(z.string()),
-  cacheDuration: z.optional(z.nullable(z.string())),
-  auth: z.optional(z.nullable(z.unknown())),
-});
+// Built on first use so that importing pullpolicy builds no schema (see internal/lazy.ts).
+const responseSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    apiVersion: z.string(),
+    kind: z.literal("CredentialProviderResponse"),
+    cacheKeyType: z.optional(z.string()),
+    cacheDuration: z.optional(z.nullable(z.string())),
+    auth: z.optional(z.nullable(z.unknown())),
+  }),
+);
 
 function responseError(message: string): CredentialError {
   return new CredentialError(CredentialErrorCode.InvalidProviderResponse, message);
@@ -106,7 +110,7 @@ export function parseCredentialProviderResponse(
     if (k === "auth") authTree = v;
     else plain[k] = v.kind === "string" ? v.value : v.kind === "null" ? null : v.kind;
   }
-  const shaped = z.safeParse(responseSchema, { ...plain });
+  const shaped = z.safeParse(responseSchema(), { ...plain });
   if (!shaped.success) throw responseError(DECODE_ERROR);
   let cacheDuration: bigint | undefined;
   if (shaped.data.cacheDuration !== undefined && shaped.data.cacheDuration !== null) {
@@ -140,13 +144,13 @@ export function parseCredentialProviderResponse(
   };
 }
 
-const AUTH_PROTO = redactingPrototype("AuthConfig");
+const authProto = /* @__PURE__ */ lazy(() => redactingPrototype("AuthConfig"));
 
 function hidePassword(
   fields: { username: string },
   password: string,
 ): { username: string; password: string } {
-  return withHiddenPassword(AUTH_PROTO, fields, password);
+  return withHiddenPassword(authProto(), fields, password);
 }
 
 /**

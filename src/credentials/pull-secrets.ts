@@ -19,10 +19,11 @@
  * @module
  */
 
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { goBase64StdDecode } from "../internal/go-base64.js";
 import { toByteString } from "../internal/go-path-match.js";
 import { goQuoteText } from "../internal/go-url.js";
+import { lazy } from "../internal/lazy.js";
 import { type DockerConfig, safeParseDockerConfig } from "./docker-config.js";
 import { CredentialError, CredentialErrorCode } from "./errors.js";
 import { createKeyring, type Keyring, unionKeyrings } from "./keyring.js";
@@ -37,27 +38,30 @@ export const PullSecretType = {
   DockerCfg: "kubernetes.io/dockercfg",
 } as const;
 
-// Maps are checked by hand, not with z.record, so that a `__proto__` key stays an own property
-// of the caller's object and is never assigned onto a fresh object by the validator.
-const stringMap = z.custom<Readonly<Record<string, string>>>(
-  (v) =>
-    typeof v === "object" &&
-    v !== null &&
-    !Array.isArray(v) &&
-    Object.keys(v).every((k) => typeof (v as Record<string, unknown>)[k] === "string"),
-  { message: "expected an object of strings" },
-);
-const secretSchema = z.object({
-  metadata: z.optional(
-    z.object({
-      name: z.optional(z.string()),
-      namespace: z.optional(z.string()),
-      uid: z.optional(z.string()),
-    }),
-  ),
-  type: z.optional(z.string()),
-  data: z.optional(z.nullable(stringMap)),
-  stringData: z.optional(z.nullable(stringMap)),
+// Built on first use so that importing pullpolicy builds no schema (see internal/lazy.ts).
+const secretSchema = /* @__PURE__ */ lazy(() => {
+  // Maps are checked by hand, not with z.record, so that a `__proto__` key stays an own
+  // property of the caller's object and is never assigned onto a fresh object by the validator.
+  const stringMap = z.custom<Readonly<Record<string, string>>>(
+    (v) =>
+      typeof v === "object" &&
+      v !== null &&
+      !Array.isArray(v) &&
+      Object.keys(v).every((k) => typeof (v as Record<string, unknown>)[k] === "string"),
+    { message: "expected an object of strings" },
+  );
+  return z.object({
+    metadata: z.optional(
+      z.object({
+        name: z.optional(z.string()),
+        namespace: z.optional(z.string()),
+        uid: z.optional(z.string()),
+      }),
+    ),
+    type: z.optional(z.string()),
+    data: z.optional(z.nullable(stringMap)),
+    stringData: z.optional(z.nullable(stringMap)),
+  });
 });
 
 /**
@@ -136,7 +140,7 @@ export function dockerConfigsFromPullSecrets(
   }
   const configs: DockerConfig[] = [];
   secrets.forEach((raw, index) => {
-    const parsed = z.safeParse(secretSchema, raw);
+    const parsed = z.safeParse(secretSchema(), raw);
     if (!parsed.success) {
       throw new CredentialError(
         CredentialErrorCode.InvalidArgument,

@@ -4,7 +4,8 @@
  * Internal to pullpolicy: the walker (src/manifests) and the defaulting both stand on it.
  * @module
  */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
+import { lazy } from "../internal/lazy.js";
 import type { ShapeIssue } from "./manifest-shape-error.js";
 import {
   isWorkloadKind,
@@ -99,50 +100,51 @@ export const CONTAINER_LISTS: readonly (readonly [string, ImageSource])[] = [
   ["ephemeralContainers", "ephemeralContainer"],
 ];
 
-const optionalString = z.optional(z.nullable(z.string()));
-const containerShape = z.looseObject({
-  name: optionalString,
-  image: optionalString,
-  imagePullPolicy: optionalString,
-});
-const volumeShape = z.looseObject({
-  name: optionalString,
-  image: z.optional(
-    z.nullable(z.looseObject({ reference: optionalString, pullPolicy: optionalString })),
-  ),
-});
-const podSpecShape = z.looseObject({
-  initContainers: z.optional(z.nullable(z.array(containerShape))),
-  containers: z.optional(z.nullable(z.array(containerShape))),
-  ephemeralContainers: z.optional(z.nullable(z.array(containerShape))),
-  volumes: z.optional(z.nullable(z.array(volumeShape))),
-});
-const metadataShape = z.optional(
-  z.nullable(
-    z.looseObject({
-      name: optionalString,
-      namespace: optionalString,
-      generateName: optionalString,
-    }),
-  ),
-);
-
-/** Builds, once per kind, the schema of the fields from the root down to the pod spec. */
-function objectSchema(path: readonly string[]): z.ZodMiniType {
-  let inner: z.ZodMiniType = podSpecShape;
-  for (let i = path.length - 1; i >= 1; i--) {
-    inner = z.looseObject({ [path[i] as string]: z.optional(z.nullable(inner)) });
-  }
-  return z.looseObject({
-    apiVersion: optionalString,
-    metadata: metadataShape,
-    [path[0] as string]: z.optional(z.nullable(inner)),
+// Built on first use so that importing pullpolicy builds no schema (see internal/lazy.ts): one
+// schema per workload kind, of the fields from the root down to the pod spec.
+const schemas = /* @__PURE__ */ lazy(() => {
+  const optionalString = z.optional(z.nullable(z.string()));
+  const containerShape = z.looseObject({
+    name: optionalString,
+    image: optionalString,
+    imagePullPolicy: optionalString,
   });
-}
-
-const SCHEMAS = new Map<string, z.ZodMiniType>(
-  WORKLOAD_KINDS.map((kind) => [kind, objectSchema(podSpecPath(kind) ?? [])]),
-);
+  const volumeShape = z.looseObject({
+    name: optionalString,
+    image: z.optional(
+      z.nullable(z.looseObject({ reference: optionalString, pullPolicy: optionalString })),
+    ),
+  });
+  const podSpecShape = z.looseObject({
+    initContainers: z.optional(z.nullable(z.array(containerShape))),
+    containers: z.optional(z.nullable(z.array(containerShape))),
+    ephemeralContainers: z.optional(z.nullable(z.array(containerShape))),
+    volumes: z.optional(z.nullable(z.array(volumeShape))),
+  });
+  const metadataShape = z.optional(
+    z.nullable(
+      z.looseObject({
+        name: optionalString,
+        namespace: optionalString,
+        generateName: optionalString,
+      }),
+    ),
+  );
+  const objectSchema = (path: readonly string[]): z.ZodMiniType => {
+    let inner: z.ZodMiniType = podSpecShape;
+    for (let i = path.length - 1; i >= 1; i--) {
+      inner = z.looseObject({ [path[i] as string]: z.optional(z.nullable(inner)) });
+    }
+    return z.looseObject({
+      apiVersion: optionalString,
+      metadata: metadataShape,
+      [path[0] as string]: z.optional(z.nullable(inner)),
+    });
+  };
+  return new Map<string, z.ZodMiniType>(
+    WORKLOAD_KINDS.map((kind) => [kind, objectSchema(podSpecPath(kind) ?? [])]),
+  );
+});
 
 /**
  * Formats a path the way Kubernetes' field.Path prints it: `spec.containers[0].image`.
@@ -235,7 +237,7 @@ function locateOne(
     return;
   }
   const path = podSpecPath(kind) ?? [];
-  const issues = shapeIssues(SCHEMAS.get(kind) as z.ZodMiniType, object, objectPath);
+  const issues = shapeIssues(schemas().get(kind) as z.ZodMiniType, object, objectPath);
   if (issues.length > 0) {
     out.issues.push(...issues);
     return;
