@@ -99,7 +99,7 @@ function makeProto(typeName: string): object {
   return Object.freeze(proto);
 }
 
-const CREDENTIAL_PROTO = makeProto("Credential");
+const CREDENTIAL_PROTO = /* @__PURE__ */ makeProto("Credential");
 
 /**
  * Creates a frozen object whose `password` is non-enumerable and redacted in every printed form.

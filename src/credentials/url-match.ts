@@ -84,8 +84,8 @@ export function matchSplitURLs(glob: SplitRegistryURL, target: SplitRegistryURL)
   return MATCH;
 }
 
-const MATCH: URLsMatchResult = Object.freeze({ matched: true, error: "" });
-const NO_MATCH: URLsMatchResult = Object.freeze({ matched: false, error: "" });
+const MATCH: URLsMatchResult = /* @__PURE__ */ Object.freeze({ matched: true, error: "" });
+const NO_MATCH: URLsMatchResult = /* @__PURE__ */ Object.freeze({ matched: false, error: "" });
 
 /**
  * Kubernetes' `URLsMatchStr(glob, target)` with its error: `{matched, error}` where `error` is

@@ -20,8 +20,12 @@ export type GoBase64Result =
   | { readonly ok: false; readonly error: string };
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const DECODE = new Int16Array(256).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+// Built in a pure IIFE so that a bundle which never decodes base64 drops the table.
+const DECODE = /* @__PURE__ */ (() => {
+  const t = new Int16Array(256).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) t[ALPHABET.charCodeAt(i)] = i;
+  return t;
+})();
 
 const PAD = 0x3d;
 const CR = 0x0d;

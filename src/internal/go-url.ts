@@ -153,7 +153,7 @@ function computeShouldEscape(c: number, mode: Mode): boolean {
 }
 
 /** shouldEscape answers for ASCII bytes, one table per mode, so the scanners never allocate. */
-const ESCAPE_TABLES: Readonly<Record<Mode, Uint8Array>> = (() => {
+const ESCAPE_TABLES: Readonly<Record<Mode, Uint8Array>> = /* @__PURE__ */ (() => {
   const tables = {} as Record<Mode, Uint8Array>;
   for (const mode of [MODE_PATH, MODE_HOST, MODE_ZONE, MODE_USER, MODE_FRAGMENT] as const) {
     const t = new Uint8Array(128);
@@ -237,8 +237,12 @@ function validOptionalPort(port: string): boolean {
   return true;
 }
 
-const USERINFO_PUNCT = new Uint8Array(128);
-for (const ch of "-._:~!$&'()*+,;=%@") USERINFO_PUNCT[ch.charCodeAt(0)] = 1;
+// A pure IIFE: bundles that never parse URLs drop the table.
+const USERINFO_PUNCT = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  for (const ch of "-._:~!$&'()*+,;=%@") t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
 
 /** Go's validUserinfo, on the runes of a byte string. */
 function validUserinfo(s: string): boolean {

@@ -9,7 +9,7 @@
  * @example
  * WORKLOAD_KINDS.includes("CronJob"); // => true
  */
-export const WORKLOAD_KINDS = Object.freeze([
+export const WORKLOAD_KINDS = /* @__PURE__ */ Object.freeze([
   "Pod",
   "PodTemplate",
   "ReplicationController",
