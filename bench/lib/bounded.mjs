@@ -51,7 +51,7 @@ function supervise(workerData, boundMs, { onMessage, onTimeout, onError }) {
 
 /**
  * Times `candidate` on PATHOLOGICAL[index] (up to `repeats` calls, at most about 1 s of them),
- * after a warm-up on short valid references unless `cold`.
+ * after a warm-up on short references (see WARMUP in bounded-worker.mjs) unless `cold`.
  * Resolves to `{status: "ok", ms, outcome}`, `{status: "hung", boundMs}` when a single call
  * went past `boundMs`, or `{status: "crashed", error}`.
  */
