@@ -6,7 +6,10 @@
 // Scenarios, each with 10,000 keys added once (creation time reported too):
 //   hosts    10,000 distinct registry hosts + 50 globs (a large node/secret config)
 //   paths    10,000 paths under one host (registry.example.com/team-N), the prefix-heavy case
-//   globs    10,000 wildcard keys (*.tenant-N.example.com): the worst case for any index
+//   globs    10,000 wildcard keys: *.tenant-N.example.com (filed by the literal label),
+//            *.*-N.*.* (no literal label: filed by the label suffix "-N"),
+//            *-N.example.* (a literal label shared by all: filed by the suffix "-N"),
+//            *x-N*.example.com (infix only: no usable affix, still tried one by one)
 // Lookups cycle through hits and misses; the result is median ns per lookup over rounds.
 import { createKeyring, dockerConfigFromEntries } from "../dist/index.js";
 
@@ -69,20 +72,37 @@ const scenarios = [];
   const images = [];
   for (let i = 0; i < 1000; i++) images.push(`eu.tenant-${(i * 7919) % N}.example.com/app`);
   scenarios.push(["globs (literal label)", keys, images]);
-  // Worst case: no literal label at all, every key must be tried (linear in the key count).
+  // No literal label at all: each key is found by the literal suffix of its second label.
   const wild = [];
   for (let i = 0; i < N; i++) wild.push(`*.*-${i}.*.*`);
   scenarios.push(["globs (no literal label)", wild, images]);
+}
+{
+  // "example" is shared by every key; the suffix "-N" of the first label is not.
+  const keys = [];
+  for (let i = 0; i < N; i++) keys.push(`*-${i}.example.*`);
+  const images = [];
+  for (let i = 0; i < 1000; i++) {
+    images.push(`eu-${(i * 7919) % N}.example.io/app`); // hit
+    images.push(`eu.example.io/app`); // miss
+  }
+  scenarios.push(["globs (suffix, shared lit.)", keys, images]);
+  // What stays linear: the only distinctive text sits between two stars.
+  const infix = [];
+  for (let i = 0; i < N; i++) infix.push(`*x-${i}*.example.com`);
+  const infixImages = [];
+  for (let i = 0; i < 1000; i++) infixImages.push(`eux-${(i * 7919) % N}z.example.com/app`);
+  scenarios.push(["globs (infix only)", infix, infixImages]);
 }
 
 console.log(
   `node ${process.version}, ${N.toLocaleString("en")} keys per keyring, ${ROUNDS} rounds`,
 );
-console.log("scenario                   build ms   lookup median ns   best ns");
+console.log("scenario                      build ms   lookup median ns   best ns");
 for (const [name, keys, images] of scenarios) {
   const { kr, buildMs } = keyringOf(keys);
   const { median, best } = measure(kr, images);
   console.log(
-    `${name.padEnd(26)} ${buildMs.toFixed(1).padStart(8)}   ${median.toFixed(0).padStart(16)}   ${best.toFixed(0).padStart(7)}`,
+    `${name.padEnd(29)} ${buildMs.toFixed(1).padStart(8)}   ${median.toFixed(0).padStart(16)}   ${best.toFixed(0).padStart(7)}`,
   );
 }

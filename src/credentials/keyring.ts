@@ -13,10 +13,12 @@
  * `index.docker.io` key are returned.
  *
  * Speed: each key is parsed once at creation and filed by (port, label count) under an exact
- * host and path, or under one literal label, or as a fully wild glob; a lookup parses the image
- * once and only checks the few keys that can match (for exact hosts: the keys whose path is a
- * prefix of the image path), then restores the index order. Go's map iteration
- * order within one config is random; we add entries in document order.
+ * host and path, or a glob under the rarest of: one literal label, or the literal prefix or
+ * suffix of one label pattern (`ab*`, `*-12`); only globs with none of these (`*`, `?x*`) are
+ * tried on every lookup. A lookup parses the image once and only checks the few keys that can
+ * match (for exact hosts: the keys whose path is a prefix of the image path; for affixes: the
+ * keys filed under a prefix or suffix of the image's label), then restores the index order.
+ * Go's map iteration order within one config is random; we add entries in document order.
  * @module
  */
 
@@ -68,17 +70,33 @@ interface KeyEntry {
   split: SplitRegistryURL | null;
 }
 
-/** The keys of one literal host: by path, and the distinct path lengths present. */
-interface HostKeys {
-  readonly byPath: Map<string, KeyEntry[]>;
-  /** Ascending; a target only tries prefixes of these lengths. */
+/**
+ * Keys filed under a literal text that the target must start (or end) with: the target tries
+ * only its own prefixes (suffixes) of the lengths present, so a probe costs a few map lookups.
+ */
+interface AffixIndex {
+  readonly byText: Map<string, KeyEntry[]>;
+  /** Distinct text lengths, ascending; a target only tries slices of these lengths. */
   readonly lengths: number[];
 }
 
+/** Where a glob key is filed: one label position and what the target label must be there. */
+interface Filing {
+  readonly position: number;
+  /** `label`: equal to `text`; `prefix` / `suffix`: starts / ends with `text`. */
+  readonly kind: "label" | "prefix" | "suffix";
+  readonly text: string;
+}
+
 interface Bucket {
-  /** Literal hosts (no glob metacharacter in any label): host → keys. */
-  readonly exact: Map<string, HostKeys>;
+  /** Literal hosts (no glob metacharacter in any label): host → keys by path prefix. */
+  readonly exact: Map<string, AffixIndex>;
   readonly byLabel: Map<string, KeyEntry[]>;
+  /** Label position → glob keys filed by a literal prefix of that label's pattern (`ab*`). */
+  readonly prefixes: Map<number, AffixIndex>;
+  /** Label position → glob keys filed by a literal suffix of that label's pattern (`*-12`). */
+  readonly suffixes: Map<number, AffixIndex>;
+  /** Globs with no literal label, prefix or suffix (`*`, `?x*`): tried on every lookup. */
   readonly wild: KeyEntry[];
 }
 
@@ -93,10 +111,94 @@ function isLiteralLabel(label: string): boolean {
   return true;
 }
 
+/**
+ * Whether an affix scan must stop at this byte: the metacharacters, plus ']' so that a suffix
+ * never reaches back into a class. The affix is then plain bytes that filepath.Match compares
+ * one for one (a '\' escape ends it too: simpler than decoding escapes, and still sound).
+ * Through url.Parse only '*' and an IPv6 literal's brackets reach a label; this does not rely
+ * on it.
+ */
+function endsAffix(c: number): boolean {
+  return c === 0x2a || c === 0x3f || c === 0x5b || c === 0x5d || c === 0x5c;
+}
+
+/**
+ * The literal bytes every name that Go's `filepath.Match(pattern, name)` accepts must start
+ * with (the pattern up to its first metacharacter: the first chunk is anchored at the start)
+ * and end with (after its last one: the last chunk must reach the end of the name), on byte
+ * strings; `""` when there is none. A malformed pattern matches nothing, so its affixes are
+ * harmless. Used by the keyring index; exported for its tests.
+ * @example
+ * globLabelAffixes("*-12");  // { prefix: "", suffix: "-12" }
+ * globLabelAffixes("ab*c?"); // { prefix: "ab", suffix: "" }
+ */
+export function globLabelAffixes(pattern: string): {
+  readonly prefix: string;
+  readonly suffix: string;
+} {
+  let start = 0;
+  while (start < pattern.length && !endsAffix(pattern.charCodeAt(start))) start++;
+  let end = pattern.length;
+  while (end > 0 && !endsAffix(pattern.charCodeAt(end - 1))) end--;
+  return { prefix: pattern.slice(0, start), suffix: pattern.slice(end) };
+}
+
+/** Every way a glob key could be filed: its literal labels and its labels' literal affixes. */
+function filingsOf(labels: readonly string[]): Filing[] {
+  const out: Filing[] = [];
+  labels.forEach((label, position) => {
+    if (isLiteralLabel(label)) {
+      out.push({ position, kind: "label", text: label });
+      return;
+    }
+    const { prefix, suffix } = globLabelAffixes(label);
+    if (prefix.length > 0) out.push({ position, kind: "prefix", text: prefix });
+    if (suffix.length > 0) out.push({ position, kind: "suffix", text: suffix });
+  });
+  return out;
+}
+
+function filingSlot(port: string, labelCount: number, f: Filing): string {
+  return `${port}\u0000${labelCount}\u0000${f.position}\u0000${f.kind}\u0000${f.text}`;
+}
+
 function pushTo(map: Map<string, KeyEntry[]>, key: string, entry: KeyEntry): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [entry]);
   else list.push(entry);
+}
+
+function addToAffixIndex(index: AffixIndex, text: string, entry: KeyEntry): void {
+  if (!index.lengths.includes(text.length)) {
+    index.lengths.push(text.length);
+    index.lengths.sort((a, b) => a - b);
+  }
+  pushTo(index.byText, text, entry);
+}
+
+function affixIndexAt<K>(map: Map<K, AffixIndex>, key: K): AffixIndex {
+  let index = map.get(key);
+  if (index === undefined) {
+    index = { byText: new Map(), lengths: [] };
+    map.set(key, index);
+  }
+  return index;
+}
+
+/** Calls `visit` with every key list filed under a prefix (or suffix) of `text`. */
+function probeAffixes(
+  index: AffixIndex,
+  text: string,
+  fromEnd: boolean,
+  visit: (list: readonly KeyEntry[]) => void,
+): void {
+  for (const len of index.lengths) {
+    if (len > text.length) break;
+    const part =
+      len === text.length ? text : fromEnd ? text.slice(text.length - len) : text.slice(0, len);
+    const list = index.byText.get(part);
+    if (list !== undefined) visit(list);
+  }
 }
 
 /** Go's Add key normalisation on one config key: the key byte string or the error text. */
@@ -165,63 +267,72 @@ class BasicKeyring implements Keyring {
       const parsed = splitSchemelessURL(e.keyBytes);
       if (parsed.ok) e.split = parsed.url;
     });
-    // A glob key is filed under its rarest literal label, so that e.g. 10,000 keys
-    // `*.tenant-N.example.com` spread over 10,000 slots instead of sharing "com".
-    const labelCounts = new Map<string, number>();
+    // A glob key is filed under its rarest literal label or label affix, so that e.g. 10,000
+    // keys `*.tenant-N.example.com` (or `*.*-N.*.*`) spread over 10,000 slots instead of
+    // sharing "com" (or being tried one by one on every lookup).
+    const filings = new Map<KeyEntry, Filing[]>();
+    const slotCounts = new Map<string, number>();
     for (const e of sorted) {
       if (e.split === null) continue;
       const { labels, port } = e.split;
       if (labels.every(isLiteralLabel)) continue;
-      labels.forEach((label, i) => {
-        if (!isLiteralLabel(label)) return;
-        const slot = `${port}\u0000${labels.length}\u0000${i}\u0000${label}`;
-        labelCounts.set(slot, (labelCounts.get(slot) ?? 0) + 1);
-      });
+      const options = filingsOf(labels);
+      filings.set(e, options);
+      for (const f of options) {
+        const slot = filingSlot(port, labels.length, f);
+        slotCounts.set(slot, (slotCounts.get(slot) ?? 0) + 1);
+      }
     }
-    for (const e of sorted) this.file(e, labelCounts);
+    for (const e of sorted) this.file(e, filings.get(e) ?? [], slotCounts);
     this.byKey = byKey;
     this.index = Object.freeze(sorted.map((e) => fromByteString(e.keyBytes)));
     this.skipped = Object.freeze(skipped);
   }
 
   /** Files a key parsed once (as Lookup's URLsMatchStr would parse it each time). */
-  private file(e: KeyEntry, labelCounts: ReadonlyMap<string, number>): void {
+  private file(
+    e: KeyEntry,
+    options: readonly Filing[],
+    slotCounts: ReadonlyMap<string, number>,
+  ): void {
     const split = e.split;
     if (split === null) return;
     const { labels, port } = split;
     const bucketKey = `${port}\u0000${labels.length}`;
     let bucket = this.buckets.get(bucketKey);
     if (bucket === undefined) {
-      bucket = { exact: new Map(), byLabel: new Map(), wild: [] };
+      bucket = {
+        exact: new Map(),
+        byLabel: new Map(),
+        prefixes: new Map(),
+        suffixes: new Map(),
+        wild: [],
+      };
       this.buckets.set(bucketKey, bucket);
     }
     if (labels.every(isLiteralLabel)) {
-      const host = labels.join(".");
-      let keys = bucket.exact.get(host);
-      if (keys === undefined) {
-        keys = { byPath: new Map(), lengths: [] };
-        bucket.exact.set(host, keys);
-      }
-      const path = split.path;
-      if (!keys.lengths.includes(path.length)) {
-        keys.lengths.push(path.length);
-        keys.lengths.sort((a, b) => a - b);
-      }
-      pushTo(keys.byPath, path, e);
+      addToAffixIndex(affixIndexAt(bucket.exact, labels.join(".")), split.path, e);
       return;
     }
-    let best = -1;
+    let best: Filing | undefined;
     let bestCount = Number.POSITIVE_INFINITY;
-    labels.forEach((label, i) => {
-      if (!isLiteralLabel(label)) return;
-      const count = labelCounts.get(`${port}\u0000${labels.length}\u0000${i}\u0000${label}`) ?? 0;
-      if (count < bestCount) {
-        best = i;
+    for (const f of options) {
+      const count = slotCounts.get(filingSlot(port, labels.length, f)) ?? 0;
+      // On a tie a literal label wins: one map lookup instead of one per affix length.
+      if (
+        count < bestCount ||
+        (count === bestCount && f.kind === "label" && best?.kind !== "label")
+      ) {
+        best = f;
         bestCount = count;
       }
-    });
-    if (best < 0) bucket.wild.push(e);
-    else pushTo(bucket.byLabel, `${best}\u0000${labels[best]}`, e);
+    }
+    if (best === undefined) bucket.wild.push(e);
+    else if (best.kind === "label") pushTo(bucket.byLabel, `${best.position}\u0000${best.text}`, e);
+    else {
+      const byPosition = best.kind === "prefix" ? bucket.prefixes : bucket.suffixes;
+      addToAffixIndex(affixIndexAt(byPosition, best.position), best.text, e);
+    }
   }
 
   lookup(image: string): readonly Credential[] {
@@ -248,6 +359,7 @@ class BasicKeyring implements Keyring {
     const out: KeyEntry[] = [];
     const bucket = this.buckets.get(`${target.port}\u0000${target.labels.length}`);
     if (bucket === undefined) return out;
+    // The index only narrows the candidates; Go's match on the whole key decides.
     const check = (list: readonly KeyEntry[] | undefined): void => {
       if (list === undefined) return;
       for (const e of list) {
@@ -258,17 +370,20 @@ class BasicKeyring implements Keyring {
     if (host !== undefined) {
       // Same port, same literal labels: such a key matches exactly when its path is a prefix of
       // the target's (filepath.Match of a literal label is string equality).
-      const path = target.path;
-      for (const len of host.lengths) {
-        if (len > path.length) break;
-        const list = host.byPath.get(len === path.length ? path : path.slice(0, len));
-        if (list !== undefined) for (const e of list) out.push(e);
-      }
+      probeAffixes(host, target.path, false, (list) => {
+        for (const e of list) out.push(e);
+      });
     }
     if (bucket.byLabel.size > 0) {
       for (let i = 0; i < target.labels.length; i++) {
         check(bucket.byLabel.get(`${i}\u0000${target.labels[i]}`));
       }
+    }
+    for (const [i, index] of bucket.prefixes) {
+      probeAffixes(index, target.labels[i] as string, false, check);
+    }
+    for (const [i, index] of bucket.suffixes) {
+      probeAffixes(index, target.labels[i] as string, true, check);
     }
     check(bucket.wild);
     return out;

@@ -9,6 +9,8 @@ import {
   unionKeyrings,
   urlsMatch,
 } from "../../src/credentials/index.js";
+import { globLabelAffixes } from "../../src/credentials/keyring.js";
+import { goPathMatchByteStrings, toByteString } from "../../src/internal/go-path-match.js";
 
 function one(key: string, username: string) {
   return dockerConfigFromEntries([[key, { username, password: `pw-${username}` }]]);
@@ -274,25 +276,231 @@ describe("keyring lookup index: same answers as Go's linear scan", () => {
     )
     .map(([ls, p, q]) => `${ls.join(".")}${p}${q}/x`);
 
+  // The indexed lookup against the linear scan, for keys[i] held by user `${i}`.
+  function expectLinearScanAnswers(keys: readonly string[], images: readonly string[]): void {
+    const kr = createKeyring(...keys.map((k, i) => one(k, `${i}`)));
+    const byKey = new Map<string, string[]>();
+    for (const k of kr.index) byKey.set(k, []);
+    keys.forEach((k, i) => {
+      const n = normalizeKeyringKey(k);
+      if (n.ok) byKey.get(n.key)?.push(`${i}`);
+    });
+    for (const img of images) {
+      expect(
+        kr.lookup(img).map((c) => c.username),
+        img,
+      ).toEqual(naiveLookup(kr, byKey, img));
+    }
+  }
+
   it("agrees on random keyrings and images", () => {
     fc.assert(
       fc.property(
         fc.array(key, { maxLength: 25 }),
         fc.array(image, { minLength: 1, maxLength: 10 }),
-        (keys, images) => {
-          const kr = createKeyring(...keys.map((k, i) => one(k, `${i}`)));
-          const byKey = new Map<string, string[]>();
-          for (const k of kr.index) byKey.set(k, []);
-          keys.forEach((k, i) => {
-            const n = normalizeKeyringKey(k);
-            if (n.ok) byKey.get(n.key)?.push(`${i}`);
-          });
-          for (const img of images) {
-            expect(kr.lookup(img).map((c) => c.username)).toEqual(naiveLookup(kr, byKey, img));
-          }
-        },
+        expectLinearScanAnswers,
       ),
       { numRuns: 300 },
     );
+  });
+
+  // Label patterns shaped for the prefix/suffix index: affixes, '?', escapes, classes, UTF-8,
+  // and malformed patterns (which never match), as fixed shapes and as random concatenations.
+  const affixLabel = fc.oneof(
+    fc.constantFrom(
+      "*-12",
+      "*-1",
+      "*2",
+      "ab*",
+      "a*",
+      "a*b",
+      "ab*-12",
+      "a*b*-12",
+      "*",
+      "**b",
+      "?x*",
+      "?",
+      "a?",
+      "?b",
+      "\\a*",
+      "a\\*",
+      "*\\b",
+      "*\\-12",
+      "a\\",
+      "[a-c]*",
+      "*[a-c]",
+      "[^a]*-12",
+      "[ab]b",
+      "a[",
+      "*a[",
+      "a*[",
+      "[]a]*",
+      "]a*",
+      "*a]",
+      "*\u00e9",
+      "\u00e9*",
+      "?\u00e9",
+      "*?\u00e9",
+      "a",
+      "ab",
+      "-12",
+    ),
+    fc
+      .array(
+        fc.constantFrom(
+          "a",
+          "b",
+          "x",
+          "-12",
+          "2",
+          "*",
+          "?",
+          "[a-c]",
+          "\\a",
+          "\\*",
+          "[",
+          "]",
+          "\u00e9",
+        ),
+        {
+          minLength: 1,
+          maxLength: 4,
+        },
+      )
+      .map((parts) => parts.join("")),
+  );
+  const affixKey = fc
+    .tuple(
+      fc.array(affixLabel, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom("", "", ":5000"),
+      fc.constantFrom("", "", "/ns"),
+    )
+    .map(([ls, p, q]) => `${ls.join(".")}${p}${q}`);
+  // After url.Parse only '*' and the brackets of an IPv6 literal reach a label ('?' starts the
+  // query, '\\' and other brackets are rejected): `[fe80::1a]` without a port is the glob
+  // class {f,e,8,0,:,1,a}, so its key serves the image `a/x`.
+  const reachableKey = fc.oneof(
+    affixKey,
+    fc.constantFrom(
+      "[fe80::1a]",
+      "[fe80::1a]/ns",
+      "[fe80::1a]:5000",
+      "[::ffff:1.2.3.4]",
+      "[fe80::1%252A]",
+      "[fe80::1%2541*]",
+      "*a].io",
+      "a]*.io",
+    ),
+  );
+  const imageLabel = fc
+    .array(fc.constantFrom("a", "b", "x", "-1", "2", "-12", "c", "\u00e9", "*", "]"), {
+      minLength: 1,
+      maxLength: 3,
+    })
+    .map((parts) => parts.join(""));
+  const affixImage = fc
+    .tuple(
+      fc.array(imageLabel, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom("", "", ":5000"),
+      fc.constantFrom("/x", "/ns/x"),
+    )
+    .map(([ls, p, q]) => `${ls.join(".")}${p}${q}`);
+
+  // An image the key (usually) matches, so that most lookups have hits to lose: `*` becomes
+  // `filler`, `?` a letter, a class its first member, `\c` the byte c.
+  function imageFor(key: string, filler: string): string {
+    let out = "";
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charAt(i);
+      if (c === "\\" && i + 1 < key.length) out += key.charAt(++i);
+      else if (c === "*") out += filler;
+      else if (c === "?") out += "z";
+      else if (c === "[" && key.indexOf("]", i + 2) > 0) {
+        out += key.charAt(i + 1) === "^" ? "z" : key.charAt(i + 1);
+        i = key.indexOf("]", i + 2);
+      } else out += c;
+    }
+    return `${out}/x`;
+  }
+
+  it("agrees on globs filed by a literal prefix or suffix of a label", () => {
+    fc.assert(
+      fc.property(
+        fc.array(reachableKey, { maxLength: 30 }),
+        fc.array(affixImage, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom("", "x", "-1", "\u00e9", "ab"),
+        (keys, images, filler) => {
+          expectLinearScanAnswers(keys, [...images, ...keys.map((k) => imageFor(k, filler))]);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe("globLabelAffixes: what every label a pattern matches starts and ends with", () => {
+  const rows: readonly (readonly [string, string, string])[] = [
+    ["*-12", "", "-12"],
+    ["ab*", "ab", ""],
+    ["a*b", "a", "b"],
+    ["ab*-12", "ab", "-12"],
+    ["*", "", ""],
+    ["?x*", "", ""],
+    ["x?", "x", ""],
+    ["?x", "", "x"],
+    // An escape ends the affix (`\\*` is a literal '*', but the affix stays plain bytes).
+    ["a\\*b", "a", "b"],
+    ["*\\bc", "", "bc"],
+    ["\\a*", "", ""],
+    ["[a-c]x*", "", ""],
+    ["*x[a-c]", "", ""],
+    ["[fe80::1a]", "", ""],
+    ["*a]b", "", "b"],
+    // Malformed (never matches): any affix is harmless.
+    ["ab[", "ab", ""],
+    ["a\\", "a", ""],
+    ["abc", "abc", "abc"],
+    ["", "", ""],
+  ];
+  it.each(rows)("%j → prefix %j, suffix %j", (pattern, prefix, suffix) => {
+    expect(globLabelAffixes(pattern)).toEqual({ prefix, suffix });
+  });
+
+  it("never excludes a label that Go's filepath.Match accepts", () => {
+    const piece = fc.constantFrom("a", "b", "-1", "2", "*", "?", "[a-c]", "[^a]", "\\", "\\*");
+    const text = fc.constantFrom("a", "b", "-1", "2", "*", "?", "\\", "[", "]", "\u00e9", "c");
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, text), { maxLength: 6 }).map((ps) => toByteString(ps.join(""))),
+        fc.array(text, { maxLength: 6 }).map((ps) => toByteString(ps.join(""))),
+        (pattern, name) => {
+          const { prefix, suffix } = globLabelAffixes(pattern);
+          if (goPathMatchByteStrings(pattern, name).matched) {
+            expect(name.startsWith(prefix) && name.endsWith(suffix), `${pattern} ~ ${name}`).toBe(
+              true,
+            );
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  // Reverse byte order puts `*.*.*.*` before `*.*-N.*.*` ('.' > '-').
+  it("finds the matching key among 10,000 globs with no literal label", () => {
+    const kr = createKeyring(
+      dockerConfigFromEntries(
+        Array.from({ length: 10_000 }, (_, i) => [`*.*-${i}.*.*`, { username: `${i}` }] as const),
+      ),
+      one("*.*.*.*", "any"),
+      one("*-42.example.*", "suffix"),
+    );
+    expect(kr.lookup("eu.tenant-4242.example.com/app").map((c) => c.username)).toEqual([
+      "any",
+      "4242",
+    ]);
+    expect(kr.lookup("eu.tenant-42.example.com/app").map((c) => c.username)).toEqual(["any", "42"]);
+    expect(kr.lookup("eu-42.example.io/app").map((c) => c.username)).toEqual(["suffix"]);
+    expect(kr.lookup("eu.tenant-x42.example.com/app").map((c) => c.username)).toEqual(["any"]);
   });
 });
