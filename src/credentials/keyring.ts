@@ -86,6 +86,8 @@ interface Filing {
   /** `label`: equal to `text`; `prefix` / `suffix`: starts / ends with `text`. */
   readonly kind: "label" | "prefix" | "suffix";
   readonly text: string;
+  /** The same filing keyring-wide (with port and label count): how keys sharing it are counted. */
+  readonly slot: string;
 }
 
 interface Bucket {
@@ -144,22 +146,22 @@ export function globLabelAffixes(pattern: string): {
 }
 
 /** Every way a glob key could be filed: its literal labels and its labels' literal affixes. */
-function filingsOf(labels: readonly string[]): Filing[] {
+function filingsOf({ labels, port }: SplitRegistryURL): Filing[] {
   const out: Filing[] = [];
+  const add = (position: number, kind: Filing["kind"], text: string): void => {
+    const slot = `${port}\u0000${labels.length}\u0000${position}\u0000${kind}\u0000${text}`;
+    out.push({ position, kind, text, slot });
+  };
   labels.forEach((label, position) => {
     if (isLiteralLabel(label)) {
-      out.push({ position, kind: "label", text: label });
+      add(position, "label", label);
       return;
     }
     const { prefix, suffix } = globLabelAffixes(label);
-    if (prefix.length > 0) out.push({ position, kind: "prefix", text: prefix });
-    if (suffix.length > 0) out.push({ position, kind: "suffix", text: suffix });
+    if (prefix.length > 0) add(position, "prefix", prefix);
+    if (suffix.length > 0) add(position, "suffix", suffix);
   });
   return out;
-}
-
-function filingSlot(port: string, labelCount: number, f: Filing): string {
-  return `${port}\u0000${labelCount}\u0000${f.position}\u0000${f.kind}\u0000${f.text}`;
 }
 
 function pushTo(map: Map<string, KeyEntry[]>, key: string, entry: KeyEntry): void {
@@ -270,20 +272,15 @@ class BasicKeyring implements Keyring {
     // A glob key is filed under its rarest literal label or label affix, so that e.g. 10,000
     // keys `*.tenant-N.example.com` (or `*.*-N.*.*`) spread over 10,000 slots instead of
     // sharing "com" (or being tried one by one on every lookup).
-    const filings = new Map<KeyEntry, Filing[]>();
+    const filings: Filing[][] = [];
     const slotCounts = new Map<string, number>();
     for (const e of sorted) {
-      if (e.split === null) continue;
-      const { labels, port } = e.split;
-      if (labels.every(isLiteralLabel)) continue;
-      const options = filingsOf(labels);
-      filings.set(e, options);
-      for (const f of options) {
-        const slot = filingSlot(port, labels.length, f);
-        slotCounts.set(slot, (slotCounts.get(slot) ?? 0) + 1);
-      }
+      if (e.split === null || e.split.labels.every(isLiteralLabel)) continue;
+      const options = filingsOf(e.split);
+      filings[e.rank] = options;
+      for (const f of options) slotCounts.set(f.slot, (slotCounts.get(f.slot) ?? 0) + 1);
     }
-    for (const e of sorted) this.file(e, filings.get(e) ?? [], slotCounts);
+    for (const e of sorted) this.file(e, filings[e.rank] ?? [], slotCounts);
     this.byKey = byKey;
     this.index = Object.freeze(sorted.map((e) => fromByteString(e.keyBytes)));
     this.skipped = Object.freeze(skipped);
@@ -317,7 +314,7 @@ class BasicKeyring implements Keyring {
     let best: Filing | undefined;
     let bestCount = Number.POSITIVE_INFINITY;
     for (const f of options) {
-      const count = slotCounts.get(filingSlot(port, labels.length, f)) ?? 0;
+      const count = slotCounts.get(f.slot) ?? 0;
       // On a tie a literal label wins: one map lookup instead of one per affix length.
       if (
         count < bestCount ||
