@@ -73,7 +73,7 @@ export type FixedImageReferenceErrorCode = keyof typeof FIXED_MESSAGES;
  */
 export class ImageReferenceError extends Error {
   /** Stable identifier of the failure. */
-  readonly code: ImageReferenceErrorCode;
+  declare readonly code: ImageReferenceErrorCode;
 
   constructor(code: ImageReferenceErrorCode, message: string) {
     super(message);

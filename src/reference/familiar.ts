@@ -7,9 +7,8 @@
 import { goPathMatch } from "../internal/go-path-match.js";
 import { referenceError, requireString } from "./errors.js";
 import { requireNamed } from "./helpers.js";
+import { OFFICIAL_PREFIX } from "./normalize.js";
 import type { Reference } from "./reference.js";
-
-const OFFICIAL_PREFIX = "library/";
 
 /** Go's familiarizeName: drops `docker.io`, then `library/` when nothing nests below it. */
 function familiarOf(domain: string | undefined, path: string | undefined, name: string): string {

@@ -39,6 +39,10 @@
  * @module
  */
 
+// Every numeric constant of the scanner is declared here, before the first computed value: the
+// bundler inlines such constants (it stops at the first statement that is not one), which keeps
+// the browser bundle small.
+
 // Character classes as bit flags in a 128-entry table: one load and one AND per character.
 // Hot loops prefer table lookups to chains of range tests: the class of the next character is
 // hard to predict (hex digits, separators), and a mispredicted branch costs more than a load.
@@ -50,6 +54,42 @@ const LOWER_HEX = 16; // [0-9a-f]: identifiers, validated digests
 const TAG_CHAR = 32; // [A-Za-z0-9_.-]: the rest of a tag
 const ALPHA = 64; // [A-Za-z]: digest algorithm components
 const DIGIT = 128; // [0-9]: ports
+
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const DOT = 0x2e;
+const DASH = 0x2d;
+const UNDERSCORE = 0x5f;
+const PLUS = 0x2b;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+
+/** The longest tag Go accepts: one leading character plus `{0,127}`. */
+const TAG_MAX = 128;
+
+const ALG_COLON = 2; // exit: the ":" that ends a complete algorithm
+const ALG_FAIL = 3;
+
+// Path-component states (see phase B): a component may only end in P_ALNUM.
+const P_NEED_ALNUM = 0; // component start, or after "." / "__" / "/": an alnum must follow
+const P_ALNUM = 1; // just read an alnum: may end, or take any separator
+const P_UNDERSCORE = 2; // after one "_": a second "_" or an alnum must follow
+const P_DASHES = 3; // inside a run of "-": more dashes or an alnum must follow
+const P_DEAD = 4; // the first component can no longer be a path component
+
+// Domain-component states (phase A only): a domain component may not start or end with "-".
+const D_NEED_ALNUM = 0; // component start: an alnum must follow
+const D_ALNUM = 1; // just read an alnum: may end, or take "-", "." or ":port"
+const D_DASH = 2; // just read "-": an alnum or another "-" must follow
+const D_DEAD = 3; // the first component can no longer be a domain
+
+const F_EXITS = 40;
+const F_FAIL = 40; // neither a path component nor a domain any more, or a foreign character
+const F_END = 41; // "/", ":" or "@": the component ends here (the state is kept)
+
+// Exits of the table (after P_DEAD): the name ended at ":" (a tag follows) or "@" (a digest).
+const P_TO_TAG = 5;
+const P_TO_DIGEST = 6;
 
 const CLASS = /* @__PURE__ */ (() => {
   const t = new Uint8Array(128);
@@ -78,18 +118,6 @@ function isIpv6Char(c: number): boolean {
   return c === 0x3a || is(c, HEX);
 }
 
-const SLASH = 0x2f;
-const COLON = 0x3a;
-const DOT = 0x2e;
-const DASH = 0x2d;
-const UNDERSCORE = 0x5f;
-const PLUS = 0x2b;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
-
-/** The longest tag Go accepts: one leading character plus `{0,127}`. */
-const TAG_MAX = 128;
-
 /**
  * Whether `s[i, end)` is exactly a tag: 1 to 128 of `[A-Za-z0-9_.-]`, not starting with `.`/`-`.
  * @example
@@ -101,9 +129,7 @@ export function isTag(s: string, i: number, end: number): boolean {
   return true;
 }
 
-// The digest algorithm as a transition table: ALG_STEP[state << 7 | c].
-const ALG_COLON = 2; // exit: the ":" that ends a complete algorithm
-const ALG_FAIL = 3;
+// The digest algorithm as a transition table: ALG_STEP[state << 7 | c] (states: ALG_* above).
 const ALG_STEP = /* @__PURE__ */ (() => {
   const t = new Uint8Array(2 << 7).fill(ALG_FAIL);
   for (let c = 0; c < 128; c++) {
@@ -203,19 +229,6 @@ export const scan = {
   firstLooksLikeDomain: false,
 };
 
-// Path-component states (see phase B): a component may only end in P_ALNUM.
-const P_NEED_ALNUM = 0; // component start, or after "." / "__" / "/": an alnum must follow
-const P_ALNUM = 1; // just read an alnum: may end, or take any separator
-const P_UNDERSCORE = 2; // after one "_": a second "_" or an alnum must follow
-const P_DASHES = 3; // inside a run of "-": more dashes or an alnum must follow
-const P_DEAD = 4; // the first component can no longer be a path component
-
-// Domain-component states (phase A only): a domain component may not start or end with "-".
-const D_NEED_ALNUM = 0; // component start: an alnum must follow
-const D_ALNUM = 1; // just read an alnum: may end, or take "-", "." or ":port"
-const D_DASH = 2; // just read "-": an alnum or another "-" must follow
-const D_DEAD = 3; // the first component can no longer be a domain
-
 /** Next path-component state after separator `c` ("." "/" "_" "-"), from state `p`. */
 function pathSeparator(p: number, c: number): number {
   if (c === UNDERSCORE)
@@ -226,10 +239,8 @@ function pathSeparator(p: number, c: number): number {
 
 // Phase A as a transition table over product states st = (p * 4 + d) * 2 + looksLikeDomain,
 // p a path-component state, d a domain-component state, looksLikeDomain whether a "." or a
-// capital was seen (splitDockerDomain's test). Values from F_EXITS on end the component.
-const F_EXITS = 40;
-const F_FAIL = 40; // neither a path component nor a domain any more, or a foreign character
-const F_END = 41; // "/", ":" or "@": the component ends here (the state is kept)
+// capital was seen (splitDockerDomain's test). Values from F_EXITS on end the component (F_*
+// above).
 
 /** The domain-component transition for `c` (alnum, ".", "-" or "_"). */
 function domainStep(d: number, c: number): number {
@@ -240,7 +251,12 @@ function domainStep(d: number, c: number): number {
   return D_DEAD; // "_" never appears in a host name
 }
 
-/** The path-component transition for `c` (alnum, ".", "-" or "_"). */
+/** Whether `c` may appear inside a name component: an alnum, ".", "-" or "_". */
+function isNameChar(c: number): boolean {
+  return is(c, ALNUM) || c === DOT || c === DASH || c === UNDERSCORE;
+}
+
+/** The path-component transition for `c` (alnum, ".", "-", "_" or "/"). */
 function pathStep(p: number, c: number): number {
   if (is(c, LOWER_ALNUM)) return p === P_DEAD ? P_DEAD : P_ALNUM;
   if (is(c, ALNUM)) return P_DEAD; // a capital: fine in a domain, never in a path
@@ -256,7 +272,7 @@ const FIRST_STEP = /* @__PURE__ */ (() => {
         for (let c = 0; c < 128; c++) {
           if (c === SLASH || c === COLON || c === 0x40) {
             t[(st << 7) | c] = F_END;
-          } else if (is(c, ALNUM) || c === DOT || c === DASH || c === UNDERSCORE) {
+          } else if (isNameChar(c)) {
             const np = pathStep(p, c);
             const nd = domainStep(d, c);
             const nl = looks === 1 || c === DOT || (is(c, ALNUM) && !is(c, LOWER_ALNUM)) ? 1 : 0;
@@ -269,59 +285,17 @@ const FIRST_STEP = /* @__PURE__ */ (() => {
   return t;
 })();
 
-// Phase B as a transition table over path classes: the path is the longest part of a typical
-// reference, and one load per character beats a chain of comparisons there.
-const PC_OTHER = 0;
-const PC_ALNUM = 1;
-const PC_DOT = 2;
-const PC_UNDERSCORE = 3;
-const PC_DASH = 4;
-const PC_SLASH = 5;
-const PC_COLON = 6;
-const PC_AT = 7;
-// Exits of the table (after P_DEAD): the name ended at ":" (a tag follows) or "@" (a digest).
-const P_TO_TAG = 5;
-const P_TO_DIGEST = 6;
-
-const PATH_CLASS = /* @__PURE__ */ (() => {
-  const t = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) if ((CLASS[c]! & LOWER_ALNUM) !== 0) t[c] = PC_ALNUM;
-  t[DOT] = PC_DOT;
-  t[UNDERSCORE] = PC_UNDERSCORE;
-  t[DASH] = PC_DASH;
-  t[SLASH] = PC_SLASH;
-  t[COLON] = PC_COLON;
-  t[0x40] = PC_AT;
-  return t;
-})();
-
-/** PATH_NEXT[state << 3 | class], built from pathSeparator so the rules are written once. */
-const PATH_NEXT = /* @__PURE__ */ (() => {
-  const t = new Uint8Array(8 * 8).fill(P_DEAD);
-  const separators: ReadonlyArray<readonly [number, number]> = [
-    [PC_DOT, DOT],
-    [PC_UNDERSCORE, UNDERSCORE],
-    [PC_DASH, DASH],
-    [PC_SLASH, SLASH],
-  ];
-  for (let p = P_NEED_ALNUM; p <= P_DASHES; p++) {
-    t[(p << 3) | PC_ALNUM] = P_ALNUM;
-    for (const [pc, c] of separators) t[(p << 3) | pc] = pathSeparator(p, c);
-    if (p === P_ALNUM) {
-      t[(p << 3) | PC_COLON] = P_TO_TAG;
-      t[(p << 3) | PC_AT] = P_TO_DIGEST;
-    }
-  }
-  t[PC_OTHER] = P_DEAD;
-  return t;
-})();
-
-/** PATH_NEXT spelled out per character, PATH_STEP[state << 7 | c]: one load per character. */
+// Phase B as a transition table, PATH_STEP[state << 7 | c], built from pathStep so the rules are
+// written once: the path is the longest part of a typical reference, and one load per character
+// beats a chain of comparisons there.
 const PATH_STEP = /* @__PURE__ */ (() => {
-  const t = new Uint8Array(4 << 7);
-  for (let p = 0; p < 4; p++) {
-    for (let c = 0; c < 128; c++) t[(p << 7) | c] = PATH_NEXT[(p << 3) | PATH_CLASS[c]!]!;
+  const t = new Uint8Array(4 << 7).fill(P_DEAD);
+  for (let p = P_NEED_ALNUM; p <= P_DASHES; p++) {
+    for (let c = 0; c < 128; c++)
+      if (isNameChar(c) || c === SLASH) t[(p << 7) | c] = pathStep(p, c);
   }
+  t[(P_ALNUM << 7) | COLON] = P_TO_TAG;
+  t[(P_ALNUM << 7) | 0x40] = P_TO_DIGEST;
   return t;
 })();
 

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { isValidDigest, validateDigest } from "./digest.js";
+import { isValidDigest } from "./digest.js";
 import {
   ImageReferenceError,
   identifierAsNameError,
@@ -14,7 +14,13 @@ import {
 } from "./errors.js";
 import { goLowerChanges } from "./go-lower.js";
 import { isIdentifier, scan, scanReference } from "./grammar.js";
-import { orThrow, PATH_MAX_LENGTH, parseResult, referenceFromScan } from "./parse.js";
+import {
+  orThrow,
+  PATH_MAX_LENGTH,
+  parseResult,
+  referenceFromScan,
+  withScannedSuffix,
+} from "./parse.js";
 import {
   digestReference,
   type NamedReference,
@@ -25,7 +31,12 @@ import {
 const DEFAULT_DOMAIN = "docker.io";
 const LEGACY_DEFAULT_DOMAIN = "index.docker.io";
 const LOCALHOST = "localhost";
-const OFFICIAL_PREFIX = "library/";
+/**
+ * The path prefix of Docker Hub's official images.
+ * @example
+ * OFFICIAL_PREFIX + "nginx"; // "library/nginx"
+ */
+export const OFFICIAL_PREFIX = "library/";
 const DEFAULT_TAG = "latest";
 
 /**
@@ -138,27 +149,9 @@ export function parseNormalizedResult(s: string): NamedReference | ImageReferenc
   if (nameEnd - start + (library ? OFFICIAL_PREFIX.length : 0) > PATH_MAX_LENGTH) {
     return referenceError("NAME_TOO_LONG");
   }
-  let digest = "";
-  if (digestStart >= 0) {
-    const problem = validateDigest(
-      s,
-      digestStart,
-      scan.digestColon,
-      len,
-      scan.digestCapitalAlgorithm,
-      scan.digestUpperHex,
-    );
-    if (problem !== null) return referenceError(problem);
-    digest = s.slice(digestStart);
-  }
   const remote = s.slice(start, nameEnd);
-  return namedReference(
-    library ? `docker.io/library/${remote}` : `docker.io/${remote}`,
-    DEFAULT_DOMAIN,
-    library ? OFFICIAL_PREFIX + remote : remote,
-    tagStart < 0 ? "" : s.slice(tagStart, digestStart < 0 ? len : digestStart - 1),
-    digest,
-  );
+  const path = library ? OFFICIAL_PREFIX + remote : remote;
+  return withScannedSuffix(s, `${DEFAULT_DOMAIN}/${path}`, DEFAULT_DOMAIN, path);
 }
 
 /**

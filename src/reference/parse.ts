@@ -23,9 +23,32 @@ export const PATH_MAX_LENGTH = 255;
  * if (scanReference("app:v1", 0, true)) referenceFromScan("app:v1"); // { name: "app", tag: "v1", … }
  */
 export function referenceFromScan(s: string): NamedReference | ImageReferenceError {
-  const { domainEnd, nameEnd, tagStart, digestStart } = scan;
+  const { domainEnd, nameEnd } = scan;
   const pathStart = domainEnd + 1;
   if (nameEnd - pathStart > PATH_MAX_LENGTH) return referenceError("NAME_TOO_LONG");
+  // A bare name is the whole input: share it rather than copy.
+  const name = nameEnd === s.length ? s : s.slice(0, nameEnd);
+  return withScannedSuffix(
+    s,
+    name,
+    domainEnd < 0 ? "" : s.slice(0, domainEnd),
+    domainEnd < 0 ? name : s.slice(pathStart, nameEnd),
+  );
+}
+
+/**
+ * The tail shared by Parse and ParseNormalizedNamed once the name is known: go-digest's check of
+ * the digest the last scan found, then the reference with that scan's tag and digest.
+ * @example
+ * if (scanReference("app:v1", 0, true)) withScannedSuffix("app:v1", "app", "", "app").tag; // "v1"
+ */
+export function withScannedSuffix(
+  s: string,
+  name: string,
+  domain: string,
+  path: string,
+): NamedReference | ImageReferenceError {
+  const { tagStart, digestStart } = scan;
   let digest = "";
   if (digestStart >= 0) {
     const problem = validateDigest(
@@ -39,15 +62,8 @@ export function referenceFromScan(s: string): NamedReference | ImageReferenceErr
     if (problem !== null) return referenceError(problem);
     digest = s.slice(digestStart);
   }
-  // A bare name is the whole input: share it rather than copy.
-  const name = nameEnd === s.length ? s : s.slice(0, nameEnd);
-  return namedReference(
-    name,
-    domainEnd < 0 ? "" : s.slice(0, domainEnd),
-    domainEnd < 0 ? name : s.slice(pathStart, nameEnd),
-    tagStart < 0 ? "" : s.slice(tagStart, digestStart < 0 ? s.length : digestStart - 1),
-    digest,
-  );
+  const tag = tagStart < 0 ? "" : s.slice(tagStart, digestStart < 0 ? s.length : digestStart - 1);
+  return namedReference(name, domain, path, tag, digest);
 }
 
 /**
