@@ -63,9 +63,12 @@ const SLASH = 0x2f;
  */
 export const RUNE_ERROR = 0xfffd;
 
-const MATCHED: GoPathMatchResult = Object.freeze({ matched: true, error: null });
-const NOT_MATCHED: GoPathMatchResult = Object.freeze({ matched: false, error: null });
-const BAD_PATTERN: GoPathMatchResult = Object.freeze({
+const MATCHED: GoPathMatchResult = /* @__PURE__ */ Object.freeze({ matched: true, error: null });
+const NOT_MATCHED: GoPathMatchResult = /* @__PURE__ */ Object.freeze({
+  matched: false,
+  error: null,
+});
+const BAD_PATTERN: GoPathMatchResult = /* @__PURE__ */ Object.freeze({
   matched: false,
   error: GO_ERR_BAD_PATTERN,
 });
@@ -136,44 +139,27 @@ let decodedSize = 0;
  * decodeRune(toByteString("€x"), 0, 4); // 0x20ac, lastRuneSize() === 3
  */
 export function decodeRune(bytes: string, start: number, end: number): number {
-  if (start >= end) {
-    decodedSize = 0;
-    return RUNE_ERROR;
-  }
+  decodedSize = 0;
+  if (start >= end) return RUNE_ERROR;
   const b0 = bytes.charCodeAt(start);
   decodedSize = 1;
   if (b0 < 0x80) return b0;
-  let need: number;
-  let lo = 0x80;
-  let hi = 0xbf;
-  if (b0 >= 0xc2 && b0 <= 0xdf) need = 1;
-  else if (b0 >= 0xe0 && b0 <= 0xef) {
-    need = 2;
-    if (b0 === 0xe0) lo = 0xa0;
-    else if (b0 === 0xed) hi = 0x9f;
-  } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-    need = 3;
-    if (b0 === 0xf0) lo = 0x90;
-    else if (b0 === 0xf4) hi = 0x8f;
-  } else return RUNE_ERROR;
+  // Continuation bytes after a valid lead: C2-DF take 1, E0-EF 2, F0-F4 3; else the lead is bad.
+  const need = b0 < 0xc2 ? 0 : b0 < 0xe0 ? 1 : b0 < 0xf0 ? 2 : b0 < 0xf5 ? 3 : 0;
   // A truncated sequence is one bad byte, as in Go.
-  if (end - start < need + 1) return RUNE_ERROR;
-  const b1 = bytes.charCodeAt(start + 1);
-  if (b1 < lo || b1 > hi) return RUNE_ERROR;
-  if (need === 1) {
-    decodedSize = 2;
-    return ((b0 & 0x1f) << 6) | (b1 & 0x3f);
+  if (need === 0 || end - start <= need) return RUNE_ERROR;
+  let rune = b0 & (0x7f >> (need + 1));
+  for (let k = 1; k <= need; k++) {
+    const b = bytes.charCodeAt(start + k);
+    // The second byte's range also excludes overlong forms (E0, F0), surrogates (ED) and
+    // code points past U+10FFFF (F4).
+    const lo = k > 1 ? 0x80 : b0 === 0xe0 ? 0xa0 : b0 === 0xf0 ? 0x90 : 0x80;
+    const hi = k > 1 ? 0xbf : b0 === 0xed ? 0x9f : b0 === 0xf4 ? 0x8f : 0xbf;
+    if (b < lo || b > hi) return RUNE_ERROR;
+    rune = (rune << 6) | (b & 0x3f);
   }
-  const b2 = bytes.charCodeAt(start + 2);
-  if (b2 < 0x80 || b2 > 0xbf) return RUNE_ERROR;
-  if (need === 2) {
-    decodedSize = 3;
-    return ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
-  }
-  const b3 = bytes.charCodeAt(start + 3);
-  if (b3 < 0x80 || b3 > 0xbf) return RUNE_ERROR;
-  decodedSize = 4;
-  return ((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
+  decodedSize = need + 1;
+  return rune;
 }
 
 /**
@@ -235,10 +221,9 @@ function getEsc(p: string, c: number, end: number): number {
     if (c >= end) return -1;
   }
   const r = decodeRune(p, c, end);
-  let bad = r === RUNE_ERROR && decodedSize === 1;
   escNext = c + decodedSize;
-  if (escNext >= end) bad = true;
-  return bad ? -1 : r;
+  // A bad byte, or a member that runs into the end of the chunk (no room for its "]").
+  return (r === RUNE_ERROR && decodedSize === 1) || escNext >= end ? -1 : r;
 }
 
 /**

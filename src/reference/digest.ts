@@ -10,11 +10,14 @@ import { isLowerHex } from "./grammar.js";
  * sha256 / sha384 / sha512 (compared exactly: go-digest looks algorithms up by exact name).
  */
 function registeredHexLength(s: string, start: number, end: number): number {
-  if (end - start !== 6 || !s.startsWith("sha", start)) return 0;
-  if (s.startsWith("256", start + 3)) return 64;
-  if (s.startsWith("384", start + 3)) return 96;
-  if (s.startsWith("512", start + 3)) return 128;
-  return 0;
+  const algorithm = s.slice(start, end);
+  return algorithm === "sha256"
+    ? 64
+    : algorithm === "sha384"
+      ? 96
+      : algorithm === "sha512"
+        ? 128
+        : 0;
 }
 
 /**

@@ -3,6 +3,8 @@
  * @module
  */
 
+import { GO_ERR_BAD_PATTERN } from "../internal/go-path-match.js";
+
 /**
  * Stable identifiers of reference errors; each names the Go error value it mirrors.
  * @example
@@ -50,7 +52,7 @@ const FIXED_MESSAGES = {
   DIGEST_UNSUPPORTED: "unsupported digest algorithm",
   DIGEST_INVALID_LENGTH: "invalid checksum digest length",
   DIGEST_CHECKSUM_INVALID_FORMAT: "invalid checksum digest format",
-  BAD_PATTERN: "syntax error in pattern",
+  BAD_PATTERN: GO_ERR_BAD_PATTERN,
 } as const satisfies Partial<Record<ImageReferenceErrorCode, string>>;
 
 /**
@@ -115,25 +117,19 @@ export function referenceError(code: FixedImageReferenceErrorCode): ImageReferen
 }
 
 /**
- * JavaScript may hold a lone surrogate, which Go never sees: text reaches Go as UTF-8 (JSON
- * decoding or encoding turns an unpaired surrogate into U+FFFD). Messages quoting the input use
- * Go's view so they stay byte-identical.
- */
-function goText(s: string): string {
-  // With the u flag, only an unpaired surrogate is in category Cs.
-  return s.replace(/\p{Cs}/gu, "\ufffd");
-}
-
-/**
  * ParseNormalizedNamed's lowercase error for Go's "remote" (the remainder up to its first ":").
  * @example
  * remoteNotLowercaseError("library/FOO").message;
  * // "invalid reference format: repository name (library/FOO) must be lowercase"
  */
 export function remoteNotLowercaseError(remote: string): ImageReferenceError {
+  // JavaScript may hold a lone surrogate, which Go never sees: text reaches Go as UTF-8 (JSON
+  // decoding or encoding turns it into U+FFFD), so the message quotes Go's view to stay
+  // byte-identical. With the u flag, only an unpaired surrogate is in category Cs.
+  const goText = remote.replace(/\p{Cs}/gu, "\ufffd");
   return new ImageReferenceError(
     "REMOTE_NAME_NOT_LOWERCASE",
-    `invalid reference format: repository name (${goText(remote)}) must be lowercase`,
+    `invalid reference format: repository name (${goText}) must be lowercase`,
   );
 }
 

@@ -7,13 +7,12 @@
 import { goPathMatch } from "../internal/go-path-match.js";
 import { referenceError, requireString } from "./errors.js";
 import { requireNamed } from "./helpers.js";
-import { OFFICIAL_PREFIX } from "./normalize.js";
-import type { Reference } from "./reference.js";
+import { DEFAULT_DOMAIN, OFFICIAL_PREFIX } from "./normalize.js";
+import { type Reference, requireReference } from "./reference.js";
 
 /** Go's familiarizeName: drops `docker.io`, then `library/` when nothing nests below it. */
 function familiarOf(domain: string | undefined, path: string | undefined, name: string): string {
-  if (domain === undefined || path === undefined) return name;
-  if (domain !== "docker.io") return name;
+  if (domain !== DEFAULT_DOMAIN || path === undefined) return name;
   if (path.startsWith(OFFICIAL_PREFIX) && path.indexOf("/", OFFICIAL_PREFIX.length) < 0) {
     return path.slice(OFFICIAL_PREFIX.length);
   }
@@ -40,9 +39,7 @@ export function familiarName(ref: Reference): string {
  * familiarString(parseNormalizedNamed("nginx:1.27")); // "nginx:1.27"
  */
 export function familiarString(ref: Reference): string {
-  if (typeof ref !== "object" || ref === null) {
-    throw new TypeError("familiarString: expected a reference");
-  }
+  requireReference("familiarString", ref);
   const { name, tag, digest } = ref;
   if (name === undefined) return digest ?? String(ref);
   let out = familiarOf(ref.domain, ref.path, name);

@@ -47,24 +47,8 @@ export function goLowerAscii(s: string): string | null {
  * goLowerChanges("ſ", 0, 1);            // false (already lowercase)
  */
 export function goLowerChanges(s: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if (c >= 0x41 && c <= 0x5a) return true;
-      continue;
-    }
-    let ch: string;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-      const d = s.charCodeAt(i + 1);
-      if (d < 0xdc00 || d > 0xdfff) continue; // lone high surrogate: U+FFFD, unchanged
-      ch = s.slice(i, i + 2);
-      i++;
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      continue; // lone surrogate: U+FFFD, unchanged
-    } else {
-      ch = s[i]!;
-    }
-    if (ch.toLowerCase() !== ch) return true;
-  }
-  return false;
+  // Whole-string lowercasing changes the text exactly when some character changes (see above);
+  // a lone surrogate is left alone, as Go leaves U+FFFD.
+  const text = s.slice(start, end);
+  return text.toLowerCase() !== text;
 }

@@ -113,11 +113,6 @@ function is(c: number, flag: number): boolean {
   return c < 128 && (CLASS[c]! & flag) !== 0;
 }
 
-/** Whether `c` may appear inside `[...]` of an IPv6 host: hex digits and ":". */
-function isIpv6Char(c: number): boolean {
-  return c === 0x3a || is(c, HEX);
-}
-
 /**
  * Whether `s[i, end)` is exactly a tag: 1 to 128 of `[A-Za-z0-9_.-]`, not starting with `.`/`-`.
  * @example
@@ -336,7 +331,7 @@ export function scanReference(s: string, start: number, allowDomain: boolean): b
     let looks = false;
     for (; j < len; j++) {
       const h = s.charCodeAt(j);
-      if (!isIpv6Char(h)) break;
+      if (h !== COLON && !is(h, HEX)) break; // inside "[...]": hex digits and ":"
       // splitDockerDomain looks for ":" or a capital (A-F here) before calling it a domain.
       if (h === COLON || (h >= 0x41 && h <= 0x46)) looks = true;
     }

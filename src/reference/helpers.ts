@@ -6,6 +6,7 @@
 
 import { type ImageReferenceError, referenceError, requireString } from "./errors.js";
 import { isDigestFormat, isTag, matchName } from "./grammar.js";
+import { DEFAULT_TAG } from "./normalize.js";
 import { orThrow, PATH_MAX_LENGTH } from "./parse.js";
 import { joinName, type NamedReference, namedReference, type Reference } from "./reference.js";
 
@@ -120,5 +121,5 @@ export function isNameOnly(ref: Reference): boolean {
  */
 export function tagNameOnly(ref: Reference): NamedReference {
   requireNamed("tagNameOnly", ref);
-  return isNameOnly(ref) ? withTag(ref, "latest") : ref;
+  return isNameOnly(ref) ? withTag(ref, DEFAULT_TAG) : ref;
 }

@@ -28,7 +28,12 @@ import {
   type Reference,
 } from "./reference.js";
 
-const DEFAULT_DOMAIN = "docker.io";
+/**
+ * Docker Hub's domain, the one familiar names leave out.
+ * @example
+ * DEFAULT_DOMAIN; // "docker.io"
+ */
+export const DEFAULT_DOMAIN = "docker.io";
 const LEGACY_DEFAULT_DOMAIN = "index.docker.io";
 const LOCALHOST = "localhost";
 /**
@@ -37,7 +42,12 @@ const LOCALHOST = "localhost";
  * OFFICIAL_PREFIX + "nginx"; // "library/nginx"
  */
 export const OFFICIAL_PREFIX = "library/";
-const DEFAULT_TAG = "latest";
+/**
+ * The tag Docker assumes when a reference names none.
+ * @example
+ * DEFAULT_TAG; // "latest"
+ */
+export const DEFAULT_TAG = "latest";
 
 /**
  * Go's splitDockerDomain on offsets: the domain, where the remainder starts in `name`, and
@@ -52,10 +62,16 @@ function splitDockerDomainAt(
   const first = name.slice(0, slash);
   let domain = DEFAULT_DOMAIN;
   let start = 0;
-  if (first === LOCALHOST) [domain, start] = [first, slash + 1];
-  else if (first === LEGACY_DEFAULT_DOMAIN) start = slash + 1;
-  else if (first.includes(".") || first.includes(":")) [domain, start] = [first, slash + 1];
-  else if (goLowerChanges(first, 0, first.length)) [domain, start] = [first, slash + 1];
+  if (first === LEGACY_DEFAULT_DOMAIN) start = slash + 1;
+  else if (
+    first === LOCALHOST ||
+    first.includes(".") ||
+    first.includes(":") ||
+    goLowerChanges(first, 0, slash)
+  ) {
+    domain = first;
+    start = slash + 1;
+  }
   return [domain, start, domain === DEFAULT_DOMAIN && name.indexOf("/", start) < 0];
 }
 
@@ -90,14 +106,8 @@ export function parseNormalizedSlow(s: string): NamedReference | ImageReferenceE
   return parseResult(`${domain}/${prefix}${s.slice(start)}`);
 }
 
-/** Whether `s` is ASCII without capitals (so Go's strings.ToLower leaves it unchanged). */
-function hasNoCapitalOrNonAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) return false;
-  }
-  return true;
-}
+/** A capital or a non-ASCII code unit (one class: a linear native search). */
+const CAPITAL_OR_NON_ASCII = /[A-Z\u0080-\uffff]/;
 
 /**
  * ParseNormalizedNamed as a value. Instead of building `domain + "/" + remainder` and parsing
@@ -117,7 +127,7 @@ export function parseNormalizedResult(s: string): NamedReference | ImageReferenc
     // The scan failing means Go's Parse(domain + "/" + remainder) fails too. Without capitals
     // and non-ASCII, neither Go's lowercase check nor Parse's lowercase retry can change the
     // verdict, so skip rebuilding the string (a 1 MB reject stays one pass or two).
-    return hasNoCapitalOrNonAscii(s)
+    return !CAPITAL_OR_NON_ASCII.test(s)
       ? referenceError("REFERENCE_INVALID_FORMAT")
       : parseNormalizedSlow(s);
   }
@@ -146,11 +156,9 @@ export function parseNormalizedResult(s: string): NamedReference | ImageReferenc
     return parseNormalizedSlow(s);
   }
   if (start < 0) return referenceFromScan(s);
-  if (nameEnd - start + (library ? OFFICIAL_PREFIX.length : 0) > PATH_MAX_LENGTH) {
-    return referenceError("NAME_TOO_LONG");
-  }
   const remote = s.slice(start, nameEnd);
   const path = library ? OFFICIAL_PREFIX + remote : remote;
+  if (path.length > PATH_MAX_LENGTH) return referenceError("NAME_TOO_LONG");
   return withScannedSuffix(s, `${DEFAULT_DOMAIN}/${path}`, DEFAULT_DOMAIN, path);
 }
 

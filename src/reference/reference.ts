@@ -181,10 +181,17 @@ export function digestReference(digest: string): Reference {
  * referenceKind(parseAnyReference("a".repeat(64)));      // "digest"
  */
 export function referenceKind(ref: Reference): ReferenceKind {
-  if (typeof ref !== "object" || ref === null) {
-    throw new TypeError("referenceKind: expected a reference");
-  }
+  requireReference("referenceKind", ref);
   if (ref.name === undefined) return "digest";
   if (ref.tag === undefined) return ref.digest === undefined ? "repository" : "canonical";
   return ref.digest === undefined ? "tagged" : "tagged+digested";
+}
+
+/**
+ * Throws the TypeError a function taking a reference reports for anything that is not an object.
+ * @example
+ * requireReference("referenceKind", "nginx"); // throws TypeError "referenceKind: expected a reference"
+ */
+export function requireReference(fn: string, ref: unknown): asserts ref is object {
+  if (typeof ref !== "object" || ref === null) throw new TypeError(`${fn}: expected a reference`);
 }

@@ -209,6 +209,45 @@ describe("utf8Encode / decodeRune", () => {
     expect(decodeRune(b, 0, b.length)).toBe(rune);
     expect(lastRuneSize()).toBe(size);
   });
+
+  it("agrees with a strict UTF-8 decoder on every lead byte and every range edge after it", () => {
+    // Oracle: the shortest prefix that is exactly one valid UTF-8 character, else U+FFFD size 1
+    // (Go's DecodeRuneInString). The bytes after the lead from the boundaries of their ranges.
+    const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    const oracle = (bytes: number[]): readonly [number, number] => {
+      if (bytes.length === 0) return [0xfffd, 0];
+      for (let n = 1; n <= Math.min(4, bytes.length); n++) {
+        let text: string;
+        try {
+          text = strict.decode(Uint8Array.from(bytes.slice(0, n)));
+        } catch {
+          continue;
+        }
+        const cp = text.codePointAt(0)!;
+        if (String.fromCodePoint(cp) === text) return [cp, n];
+      }
+      return [0xfffd, 1];
+    };
+    const edges = [
+      0x00, 0x7f, 0x80, 0x81, 0x8f, 0x90, 0x9e, 0x9f, 0xa0, 0xa1, 0xbe, 0xbf, 0xc0, 0xff,
+    ];
+    let differences = 0;
+    for (let b0 = 0; b0 < 256; b0++) {
+      for (const b1 of edges) {
+        for (const b2 of [0x7f, 0x80, 0xbf, 0xc0]) {
+          for (const b3 of [0x80, 0xc0]) {
+            const bytes = [b0, b1, b2, b3];
+            for (let end = 0; end <= 4; end++) {
+              const [rune, size] = oracle(bytes.slice(0, end));
+              const got = decodeRune(String.fromCharCode(...bytes), 0, end);
+              if (got !== rune || lastRuneSize() !== size) differences++;
+            }
+          }
+        }
+      }
+    }
+    expect(differences).toBe(0);
+  });
 });
 
 describe("byte strings", () => {
