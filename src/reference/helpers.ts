@@ -23,14 +23,16 @@ export function requireNamed(fn: string, ref: Reference): asserts ref is NamedRe
 }
 
 /**
- * Domain and path of a named reference. Values from this library carry both; for a hand-made
- * object with only a name, Go's fallback applies (`splitDomain` when `split`, else the whole name
- * as the path, as WithTag/WithDigest do).
+ * `ref` again with `tag` and `digest` (`""` for none). Values from this library carry their domain
+ * and path; for a hand-made object with only a name, Go's fallback applies (`splitDomain` when
+ * `split`, else the whole name as the path, as WithTag/WithDigest do).
  */
-function domainAndPath(ref: NamedReference, split: boolean): readonly [string, string] {
-  if (typeof ref.domain === "string" && typeof ref.path === "string") return [ref.domain, ref.path];
-  if (split) return matchName(ref.name) ?? ["", ref.name];
-  return ["", ref.name];
+function rebuilt(ref: NamedReference, split: boolean, tag: string, digest: string): NamedReference {
+  const [domain, path] =
+    typeof ref.domain === "string" && typeof ref.path === "string"
+      ? [ref.domain, ref.path]
+      : (split && matchName(ref.name)) || ["", ref.name];
+  return namedReference(joinName(domain, path), domain, path, tag, digest);
 }
 
 /**
@@ -69,8 +71,7 @@ export function withTag(ref: Reference, tag: string): NamedReference {
   requireNamed("withTag", ref);
   requireString("withTag", tag);
   if (!isTag(tag, 0, tag.length)) throw referenceError("TAG_INVALID_FORMAT");
-  const [domain, path] = domainAndPath(ref, false);
-  return namedReference(joinName(domain, path), domain, path, tag, ref.digest ?? "");
+  return rebuilt(ref, false, tag, ref.digest ?? "");
 }
 
 /**
@@ -85,8 +86,7 @@ export function withDigest(ref: Reference, digest: string): NamedReference {
   requireNamed("withDigest", ref);
   requireString("withDigest", digest);
   if (!isDigestFormat(digest)) throw referenceError("DIGEST_INVALID_FORMAT");
-  const [domain, path] = domainAndPath(ref, false);
-  return namedReference(joinName(domain, path), domain, path, ref.tag ?? "", digest);
+  return rebuilt(ref, false, ref.tag ?? "", digest);
 }
 
 /**
@@ -97,8 +97,7 @@ export function withDigest(ref: Reference, digest: string): NamedReference {
  */
 export function trimNamed(ref: Reference): NamedReference {
   requireNamed("trimNamed", ref);
-  const [domain, path] = domainAndPath(ref, true);
-  return namedReference(joinName(domain, path), domain, path, "", "");
+  return rebuilt(ref, true, "", "");
 }
 
 /**
