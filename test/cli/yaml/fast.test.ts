@@ -1,64 +1,13 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, stringify } from "yaml";
+import { stringify } from "yaml";
 import { fastParseDocuments, resolvePlain } from "../../../src/cli/yaml/fast.js";
-import type { PathSegment } from "../../../src/cli/yaml/position.js";
 import { CORPUS_MISSING_MESSAGE, CORPUS_PRESENT, corpusFiles } from "../corpus.js";
+import { expectAgreement as agree } from "./agreement.js";
 
-/** What eemeli `yaml` (the reference the fast reader must agree with) makes of a text. */
-function reference(text: string) {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, merge: false });
-  const list = Array.isArray(docs) ? docs : [];
-  return {
-    ok: list.every((d) => d.errors.length === 0),
-    values: list.map((d) => d.toJS() ?? null),
-    /** Every non-null scalar with its path and 1-based position. */
-    leaves: list.map((d) => {
-      const out: { path: PathSegment[]; line: number; column: number }[] = [];
-      const walk = (node: unknown, path: PathSegment[]) => {
-        if (isMap(node)) {
-          const last = new Map<string, unknown>();
-          for (const pair of node.items) {
-            last.set(String(isScalar(pair.key) ? pair.key.value : pair.key), pair.value);
-          }
-          for (const [k, v] of last) walk(v, [...path, k]);
-        } else if (isSeq(node)) {
-          node.items.forEach((v, i) => {
-            walk(v, [...path, i]);
-          });
-        } else if (isScalar(node) && node.value !== null && node.range) {
-          const p = lineCounter.linePos(node.range[0]);
-          out.push({ path, line: p.line, column: p.col });
-        }
-      };
-      walk(d.contents, []);
-      return out;
-    }),
-  };
-}
-
-/** Asserts that the fast reader either declines `text` or agrees with `yaml` on it entirely. */
-function expectAgreement(text: string, where: string): boolean {
-  const fast = fastParseDocuments(text);
-  if (fast === undefined) return false;
-  const ref = reference(text);
-  expect(ref.ok, `${where}: the fast reader accepted text that yaml rejects`).toBe(true);
-  expect(
-    fast.map((d) => d.value),
-    `${where}: values differ`,
-  ).toEqual(ref.values);
-  ref.leaves.forEach((leaves, i) => {
-    for (const leaf of leaves) {
-      expect(fast[i]?.positionOf(leaf.path), `${where}: doc ${i} ${leaf.path.join(".")}`).toEqual({
-        line: leaf.line,
-        column: leaf.column,
-      });
-    }
-  });
-  return true;
-}
+const expectAgreement = (text: string, where: string): boolean =>
+  agree(fastParseDocuments, text, where);
 
 describe("fast YAML reader", () => {
   it.each([
