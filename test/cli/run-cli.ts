@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "./corpus.js";
+import { REPO_ROOT } from "../support/corpus.js";
 
 /** The CLI under test; PULLPOLICY_CLI points at another build. */
 export const CLI = process.env.PULLPOLICY_CLI ?? join(REPO_ROOT, "dist", "cli.js");

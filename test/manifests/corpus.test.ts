@@ -7,25 +7,15 @@ import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { type ImageUse, safeFindImages } from "../../src/manifests/index.js";
 import { safeApplyPullPolicyDefaults } from "../../src/policy/index.js";
+import {
+  CORPUS_DIR,
+  CORPUS_DOCS_JSONL,
+  CORPUS_README_BY_KIND as README_BY_KIND,
+  CORPUS_README_IMAGE_USES as README_TOTAL,
+} from "../support/corpus.js";
 
-const corpus = join(import.meta.dirname, "..", "..", "..", "shared", "corpus");
-const jsonl = join(corpus, "manifest-docs.jsonl.gz");
+const jsonl = CORPUS_DOCS_JSONL;
 const present = existsSync(jsonl);
-
-// The corpus README's numbers: 1192 image uses in built-in workloads, in 1044 documents of 824
-// files, by kind as listed there; 46 images that ParseNormalizedNamed rejects.
-const README_TOTAL = 1192;
-const README_BY_KIND = {
-  Deployment: 569,
-  Pod: 287,
-  Job: 83,
-  DaemonSet: 78,
-  StatefulSet: 73,
-  ReplicationController: 67,
-  CronJob: 28,
-  ReplicaSet: 4,
-  PodTemplate: 3,
-};
 
 // manifest-docs.jsonl.gz leaves out the one file with built-in workloads that PyYAML rejects (a
 // tab after a plain scalar, which go-yaml and kubectl accept): its Deployment holds the 1192nd
@@ -65,7 +55,7 @@ if (present)
       }
     }
     const extra = present
-      ? parseAllDocuments(readFileSync(join(corpus, "manifests", NOT_IN_JSONL), "utf8")).flatMap(
+      ? parseAllDocuments(readFileSync(join(CORPUS_DIR, NOT_IN_JSONL), "utf8")).flatMap(
           (d) => safeFindImages(d.toJSON()).data,
         )
       : [];
@@ -118,7 +108,7 @@ if (present)
         "datreeio__datree/examples/sample-policy/pass.yaml",
       ];
       for (const file of lookAlikes) {
-        const docs = parseAllDocuments(readFileSync(join(corpus, "manifests", file), "utf8")).map(
+        const docs = parseAllDocuments(readFileSync(join(CORPUS_DIR, file), "utf8")).map(
           (d) => d.toJSON() as { kind?: string; apiVersion?: string },
         );
         expect(docs.map((d) => d.kind)).toEqual([

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { fastParseDocuments, resolvePlain } from "../../../src/cli/yaml/fast.js";
-import { CORPUS_MISSING_MESSAGE, CORPUS_PRESENT, corpusFiles } from "../corpus.js";
+import { CORPUS_MISSING_MESSAGE, CORPUS_PRESENT, corpusFiles } from "../../support/corpus.js";
 import { expectAgreement as agree } from "./agreement.js";
 
 const expectAgreement = (text: string, where: string): boolean =>

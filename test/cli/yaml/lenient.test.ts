@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { reindentQuotedContinuations } from "../../../src/cli/yaml/lenient.js";
-import { CORPUS_DIR, CORPUS_MISSING_MESSAGE, CORPUS_PRESENT } from "../corpus.js";
+import { CORPUS_DIR, CORPUS_MISSING_MESSAGE, CORPUS_PRESENT } from "../../support/corpus.js";
 
 describe("reindentQuotedContinuations", () => {
   it("indents under-indented continuation lines of quoted scalars", () => {

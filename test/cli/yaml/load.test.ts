@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/cli/errors.js";
 import { loadManifestText, visitManifestDocuments } from "../../../src/cli/yaml/load.js";
-import { CORPUS_DIR, CORPUS_MISSING_MESSAGE, CORPUS_PRESENT } from "../corpus.js";
+import { CORPUS_DIR, CORPUS_MISSING_MESSAGE, CORPUS_PRESENT } from "../../support/corpus.js";
 
 function loadError(text: string, name = "f.yaml"): InputError {
   try {

@@ -24,3 +24,23 @@ export function corpusFiles(): string[] {
   walk(CORPUS_DIR);
   return out;
 }
+
+/** The corpus's JSON-lines copy of every document (`{file, docIndex, doc}`), beside the folder. */
+export const CORPUS_DOCS_JSONL = join(CORPUS_DIR, "..", "manifest-docs.jsonl.gz");
+
+/**
+ * What the corpus README (manifests/SOURCES.md) states, so every test holds the code to the
+ * same published facts: image uses in built-in workloads, by the kind of the holding object.
+ */
+export const CORPUS_README_IMAGE_USES = 1192;
+export const CORPUS_README_BY_KIND: Readonly<Record<string, number>> = {
+  Deployment: 569,
+  Pod: 287,
+  Job: 83,
+  DaemonSet: 78,
+  StatefulSet: 73,
+  ReplicationController: 67,
+  CronJob: 28,
+  ReplicaSet: 4,
+  PodTemplate: 3,
+};
