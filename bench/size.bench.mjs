@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { bundleForBrowser } from "./lib/bundle.mjs";
 import { fmt, table } from "./lib/timing.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -35,18 +35,7 @@ function referenceNames() {
 }
 
 async function measure(label, contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: root, sourcefile: "entry.mjs", loader: "js" },
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    platform: "browser",
-    format: "esm",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
+  const result = await bundleForBrowser(contents, root, { metafile: true });
   const code = result.outputFiles[0].contents;
   // Minified bytes per origin (our src/<area> or an npm package), before gzip. esbuild lists
   // every module it read; only those with bytes in the output survived tree-shaking.

@@ -8,8 +8,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleForBrowser } from "../../bench/lib/bundle.mjs";
 import * as referenceArea from "../../src/reference/index.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -69,16 +69,7 @@ async function bundle(names: readonly string[] | null): Promise<string> {
   const from = JSON.stringify(distEntry);
   const contents =
     names === null ? `export * from ${from};` : `export { ${names.join(", ")} } from ${from};`;
-  const result = await build({
-    stdin: { contents, resolveDir: root, sourcefile: "entry.mjs", loader: "js" },
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    platform: "browser",
-    format: "esm",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
+  const result = await bundleForBrowser(contents, root, {
     // zod resolves from this package's node_modules wherever the bundled dist lies.
     nodePaths: [join(root, "node_modules")],
   });
